@@ -1,0 +1,56 @@
+import { type LogLevel, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ChassisModule, type ChassisOptions } from '../chassis.module';
+import {
+  InvalidConfigError,
+  loadServiceConfig,
+  type ServiceConfig,
+} from '../config/service-config';
+import type { ServiceName } from '../config/service-names';
+
+export interface ServiceDefinition extends ChassisOptions {
+  service: ServiceName;
+  module: Type<unknown>;
+}
+
+export interface ServiceApp {
+  app: NestFastifyApplication;
+  config: ServiceConfig;
+}
+
+const QUIET: LogLevel[] = ['error', 'warn'];
+
+/** Builds (but does not start) a service; tests use this with their own environment. */
+export async function createServiceApp(
+  definition: ServiceDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServiceApp> {
+  const config = loadServiceConfig(definition.service, env);
+
+  @Module({ imports: [ChassisModule.forService(config, definition), definition.module] })
+  class ServiceRootModule {}
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ServiceRootModule,
+    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
+    { logger: QUIET, abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  return { app, config };
+}
+
+/** Process entry point of every app: start, listen, or exit non-zero with the reason. */
+export async function runService(definition: ServiceDefinition): Promise<void> {
+  try {
+    const { app, config } = await createServiceApp(definition);
+    await app.listen({ port: config.PORT, host: config.HOST });
+    process.stdout.write(
+      `${JSON.stringify({ message: 'service ready', service: config.SERVICE_NAME, port: config.PORT })}\n`,
+    );
+  } catch (error) {
+    const reason = error instanceof InvalidConfigError ? error.message : String(error);
+    process.stderr.write(`${definition.service} failed to start: ${reason}\n`);
+    process.exit(1);
+  }
+}

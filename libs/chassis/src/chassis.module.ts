@@ -1,0 +1,45 @@
+import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { SERVICE_CONFIG } from './config/config.tokens';
+import type { ServiceConfig } from './config/service-config';
+import { DatabaseModule, type MigrationList } from './database/database.module';
+import { HealthController, READINESS_CHECKS } from './health/health.controller';
+import type { ReadinessCheck } from './health/readiness-check';
+import { KafkaAdmin } from './kafka/kafka-admin';
+
+export interface ChassisOptions {
+  migrations: MigrationList;
+  readinessChecks?: readonly Type<ReadinessCheck>[];
+}
+
+/**
+ * What every service gets before it writes a line of domain code: validated config,
+ * its database with migrations, Kafka admin, liveness and readiness.
+ */
+@Global()
+@Module({})
+export class ChassisModule {
+  static forService(config: ServiceConfig, options: ChassisOptions): DynamicModule {
+    const extraChecks = options.readinessChecks ?? [];
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      KafkaAdmin,
+      ...extraChecks,
+      {
+        provide: READINESS_CHECKS,
+        useFactory: (...checks: ReadinessCheck[]) => checks,
+        inject: [...extraChecks],
+      },
+    ];
+    return {
+      module: ChassisModule,
+      imports: [
+        DatabaseModule.forService(config, options.migrations),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [HealthController],
+      providers,
+      exports: [SERVICE_CONFIG, KafkaAdmin],
+    };
+  }
+}

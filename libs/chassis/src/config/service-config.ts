@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { localDatabaseUrl, SERVICE_PORTS, type ServiceName } from './service-names';
+
+/** Start-up configuration every service shares; safe defaults point at the local stack. */
+export function serviceConfigSchema(service: ServiceName) {
+  return z.object({
+    SERVICE_NAME: z.literal(service).default(service),
+    SERVICE_VERSION: z.string().default(process.env['npm_package_version'] ?? '0.0.0'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(SERVICE_PORTS[service]),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/.+\/[^/]+$/,
+        'must be postgres://user[:password]@host:port/database',
+      )
+      .default(localDatabaseUrl(service)),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    KAFKA_BROKERS: z
+      .string()
+      .min(1)
+      .default('127.0.0.1:9092')
+      .transform((list) => list.split(',').map((broker) => broker.trim()))
+      .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker must be host:port')).min(1)),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
+  });
+}
+
+export type ServiceConfig = z.output<ReturnType<typeof serviceConfigSchema>>;
+
+export class InvalidConfigError extends Error {
+  constructor(service: string, issues: readonly string[]) {
+    super(`Invalid configuration for service "${service}":\n  - ${issues.join('\n  - ')}`);
+    this.name = 'InvalidConfigError';
+  }
+}
+
+/** Parses the environment once at start-up; every bad key is named in one error. */
+export function loadServiceConfig(
+  service: ServiceName,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
+  const parsed = serviceConfigSchema(service).safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new InvalidConfigError(
+    service,
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+  );
+}

@@ -1,0 +1,23 @@
+export { SERVICE_CONFIG } from './config/config.tokens';
+export {
+  InvalidConfigError,
+  loadServiceConfig,
+  serviceConfigSchema,
+  type ServiceConfig,
+} from './config/service-config';
+export {
+  localDatabaseUrl,
+  OUTBOX_SERVICES,
+  SERVICE_NAMES,
+  SERVICE_PORTS,
+  type ServiceName,
+} from './config/service-names';
+export type { MigrationList } from './database/database.module';
+export type { ReadinessCheck } from './health/readiness-check';
+export { KafkaAdmin } from './kafka/kafka-admin';
+export {
+  createServiceApp,
+  runService,
+  type ServiceApp,
+  type ServiceDefinition,
+} from './bootstrap/create-service-app';

@@ -1,0 +1,56 @@
+import type { OutboxMessage } from './outbox-message';
+
+/** Anything that runs parameterised SQL inside the caller's transaction (TypeORM EntityManager, pg client). */
+export interface SqlExecutor {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+const COLUMNS = [
+  'id',
+  'aggregatetype',
+  'aggregateid',
+  'type',
+  'payload',
+  'correlation_id',
+  'causation_id',
+  'saga_id',
+  'traceparent',
+  'occurred_at',
+  'schema_version',
+] as const;
+
+function rowOf(message: OutboxMessage): unknown[] {
+  return [
+    message.messageId,
+    message.aggregateType,
+    message.aggregateId,
+    message.type,
+    JSON.stringify(message.payload),
+    message.correlationId,
+    message.causationId ?? null,
+    message.sagaId ?? null,
+    message.traceparent ?? null,
+    message.occurredAt,
+    message.schemaVersion,
+  ];
+}
+
+/**
+ * Writes messages to the outbox in the caller's transaction: committed together with
+ * the state change, or not at all. One multi-row INSERT per call keeps the hot path to
+ * a single round trip.
+ */
+export async function publishToOutbox(
+  tx: SqlExecutor,
+  messages: readonly OutboxMessage[],
+): Promise<void> {
+  if (messages.length === 0) return;
+  const width = COLUMNS.length;
+  const tuples = messages.map(
+    (_, row) => `(${COLUMNS.map((_, column) => `$${row * width + column + 1}`).join(', ')})`,
+  );
+  await tx.query(
+    `INSERT INTO outbox (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
+    messages.flatMap(rowOf),
+  );
+}
