@@ -1,0 +1,4 @@
+export { ensureTopics, type ReceivedRecord, TopicRecorder } from './kafka-probe';
+export { STACK, uniqueName } from './stack-endpoints';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { stackCommand, stackProcesses } from './stack-control';

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The local stack's one entry point: infrastructure (infra/local/infra.sh) plus the
+# seven services, all on loopback, all state and logs under .stack/.
+#   up      install what is missing, start everything, wait until healthy (idempotent)
+#   run     up, then follow the logs; Ctrl-C stops everything
+#   down    stop services, then infrastructure
+#   status  what runs where
+#   verify-down  exit 1 if any process or port of the stack is left
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE="$ROOT/.stack"
+LOGS="$STATE/logs"
+PIDS="$STATE/pids"
+INFRA="$ROOT/infra/local/infra.sh"
+# Gateway last: its readiness includes every upstream.
+SERVICES=(auth user blog post visitor subscribe gateway)
+declare -A PORTS=([gateway]=3000 [auth]=3001 [user]=3002 [blog]=3003 [post]=3004 [visitor]=3005 [subscribe]=3006)
+INFRA_PORTS=(54329 9092 9093 8083)
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-60}
+STARTED_HERE=()
+
+log() { printf '[stack] %s\n' "$*" >&2; }
+die() { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
+
+ensure_node_deps() {
+  local stamp="$ROOT/node_modules/.package-lock.sha256" hash
+  hash=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$hash" ]]; then
+    log "installing npm packages (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$hash" >"$stamp"
+  fi
+}
+
+build() {
+  log "building (swc)"
+  (cd "$ROOT" && npm run -s build)
+}
+
+pid_of() { [[ -f "$PIDS/$1.pid" ]] && cat "$PIDS/$1.pid"; }
+is_running() { local pid; pid=$(pid_of "$1") && kill -0 "$pid" 2>/dev/null; }
+
+start_service() {
+  local svc=$1
+  if is_running "$svc"; then
+    log "$svc already running (pid $(pid_of "$svc"))"
+    return
+  fi
+  # setsid: the service must not die with this script's terminal or process group.
+  setsid nohup node "$ROOT/dist/apps/$svc/src/main.js" >>"$LOGS/$svc.log" 2>&1 </dev/null &
+  echo $! >"$PIDS/$svc.pid"
+  STARTED_HERE+=("$svc")
+}
+
+wait_ready() {
+  local svc=$1 url="http://127.0.0.1:${PORTS[$1]}/health/ready" deadline=$((SECONDS + READY_TIMEOUT_S))
+  until curl -fsS -o /dev/null --max-time 3 "$url"; do
+    is_running "$svc" || die "$svc exited during start-up; log: $LOGS/$svc.log
+$(tail -n 20 "$LOGS/$svc.log")"
+    ((SECONDS < deadline)) || die "$svc not ready after ${READY_TIMEOUT_S}s ($url); log: $LOGS/$svc.log
+$(curl -sS --max-time 3 "$url" || true)"
+    sleep 0.2
+  done
+}
+
+stop_service() {
+  local svc=$1 pid
+  pid=$(pid_of "$svc") || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { log "$svc ignored SIGTERM; killing"; kill -KILL "$pid"; }
+    log "$svc stopped"
+  fi
+  rm -f "$PIDS/$svc.pid"
+}
+
+stop_services() {
+  local svc
+  for svc in "${SERVICES[@]}"; do stop_service "$svc"; done
+}
+
+on_interrupt() {
+  log "interrupted: stopping what this run started"
+  local svc
+  for svc in "${STARTED_HERE[@]}"; do stop_service "$svc"; done
+  exit 130
+}
+
+up() {
+  local started_at=$SECONDS svc
+  mkdir -p "$LOGS" "$PIDS"
+  ensure_node_deps
+  build
+  trap on_interrupt INT TERM
+  "$INFRA" up
+  for svc in "${SERVICES[@]}"; do start_service "$svc"; done
+  for svc in "${SERVICES[@]}"; do wait_ready "$svc"; done
+  # Services create the outbox tables and publication at boot, so connectors come after them.
+  "$INFRA" connectors
+  "$INFRA" wait-connectors
+  trap - INT TERM
+  log "stack up in $((SECONDS - started_at))s; logs in $LOGS"
+  log "gateway: http://127.0.0.1:${PORTS[gateway]}  (health: /health/ready)"
+}
+
+run() {
+  up
+  trap 'down; exit 0' INT TERM
+  log "following logs; Ctrl-C stops the whole stack"
+  tail -n 0 -F "$LOGS"/*.log &
+  wait
+}
+
+down() {
+  stop_services
+  "$INFRA" down
+}
+
+status() {
+  local svc
+  "$INFRA" status || true
+  for svc in "${SERVICES[@]}"; do
+    if is_running "$svc"; then
+      printf '%-10s running  pid %-7s port %s  log %s\n' "$svc" "$(pid_of "$svc")" "${PORTS[$svc]}" "$LOGS/$svc.log"
+    else
+      printf '%-10s stopped\n' "$svc"
+    fi
+  done
+}
+
+verify_down() {
+  local leftovers=() svc port
+  for svc in "${SERVICES[@]}"; do is_running "$svc" && leftovers+=("$svc pid $(pid_of "$svc")"); done
+  for port in "${PORTS[@]}" "${INFRA_PORTS[@]}"; do
+    ss -ltnH "sport = :$port" | grep -q . && leftovers+=("port $port in use")
+  done
+  pgrep -f "$STATE/" >/dev/null && leftovers+=("processes using $STATE: $(pgrep -f "$STATE/" | tr '\n' ' ')")
+  if ((${#leftovers[@]})); then
+    printf '[stack] left behind: %s\n' "${leftovers[@]}" >&2
+    return 1
+  fi
+  log "nothing left running"
+}
+
+case "${1:-}" in
+  up) up ;;
+  run) run ;;
+  down) down ;;
+  status) status ;;
+  deps) ensure_node_deps ;;
+  verify-down) verify_down ;;
+  *) echo "usage: $0 up|run|down|status|deps|verify-down" >&2; exit 2 ;;
+esac

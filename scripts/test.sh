@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The one test command (npm test): static checks, unit tests, then the integration and
+# end-to-end tiers against one real local stack started for the whole run. A stack this
+# script started is stopped at the end, and the run fails if anything is left behind.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+STACK="$ROOT/scripts/stack.sh"
+RESULTS="$ROOT/.stack/jest-results.json"
+
+step() { printf '\n== %s\n' "$*"; }
+
+stop_stack() {
+  local rc=$?
+  step "stopping the stack this run started"
+  "$STACK" down || rc=1
+  "$STACK" verify-down || rc=1
+  exit "$rc"
+}
+
+summary() {
+  node -e '
+    const r = require(process.argv[1]);
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+  ' "$RESULTS"
+}
+
+step "dependencies"
+"$STACK" deps
+mkdir -p "$ROOT/.stack"
+
+step "typecheck, lint, format, layering"
+npm run -s typecheck
+npm run -s lint
+
+if [[ -z "${CI:-}" ]] && "$STACK" status 2>/dev/null | grep -q '^gateway *running'; then
+  step "reusing the running stack (left running afterwards)"
+else
+  trap stop_stack EXIT
+fi
+step "starting the local stack"
+"$STACK" up
+
+step "unit, integration and end-to-end tests"
+# One process, one spec at a time: specs share one Kafka/Connect, and some restart pieces of it.
+npx jest --runInBand --json --outputFile="$RESULTS" "$@" || { summary; exit 1; }
+summary
