@@ -9,7 +9,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper: {
-    '^@blog/(chassis|outbox|saga|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@blog/(chassis|outbox|saga|testing|sql|eventstore|contracts|consumer)$': '<rootDir>/libs/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.stack'],
 };

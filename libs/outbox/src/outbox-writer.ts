@@ -1,9 +1,5 @@
+import type { SqlClient } from '@blog/sql';
 import type { OutboxMessage } from './outbox-message';
-
-/** Anything that runs parameterised SQL inside the caller's transaction (TypeORM EntityManager, pg client). */
-export interface SqlExecutor {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
 
 const COLUMNS = [
   'id',
@@ -41,7 +37,7 @@ function rowOf(message: OutboxMessage): unknown[] {
  * a single round trip.
  */
 export async function publishToOutbox(
-  tx: SqlExecutor,
+  tx: SqlClient,
   messages: readonly OutboxMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;

@@ -2,7 +2,7 @@ import { localDatabaseUrl, type ServiceName } from '@blog/chassis';
 
 /** Where the local stack (scripts/stack.sh) listens; tests never start infrastructure themselves. */
 export const STACK = {
-  postgresAdminUrl: 'postgres://blog@127.0.0.1:54329/postgres',
+  postgresAdminUrl: process.env['STACK_POSTGRES_URL'] ?? 'postgres://blog@127.0.0.1:54329/postgres',
   kafkaBrokers: ['127.0.0.1:9092'],
   connectUrl: 'http://127.0.0.1:8083',
   serviceDatabaseUrl: (service: ServiceName) => localDatabaseUrl(service),

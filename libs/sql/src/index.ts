@@ -1,0 +1,1 @@
+export { inTransaction, type IsolationLevel, type SqlClient } from './sql-client';

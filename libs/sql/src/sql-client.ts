@@ -1,0 +1,38 @@
+import type { Pool, QueryResultRow } from 'pg';
+
+/**
+ * The one database port the libraries share: the shape of `pg`'s client, so a pooled
+ * connection inside a transaction, a plain client in a test, or TypeORM's underlying
+ * pool all fit. Statements are always parameterised.
+ */
+export interface SqlClient {
+  query<Row extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: Row[]; rowCount: number | null }>;
+}
+
+export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable';
+
+/**
+ * Runs `work` in one transaction on one pooled connection: committed when it resolves,
+ * rolled back when it throws (the error is rethrown unchanged).
+ */
+export async function inTransaction<T>(
+  pool: Pool,
+  work: (tx: SqlClient) => Promise<T>,
+  isolation: IsolationLevel = 'read committed',
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
