@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 STACK="$ROOT/scripts/stack.sh"
-RESULTS="$ROOT/.stack/jest-results.json"
+RESULTS="$ROOT/.stack/test-results.json"
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -43,6 +43,5 @@ step "starting the local stack"
 "$STACK" up
 
 step "unit, integration and end-to-end tests"
-# One process, one spec at a time: specs share one Kafka/Connect, and some restart pieces of it.
-npx jest --runInBand --json --outputFile="$RESULTS" "$@" || { summary; exit 1; }
+npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS" "$@" || { summary; exit 1; }
 summary

@@ -1,4 +1,11 @@
-export { ensureTopics, type ReceivedRecord, TopicRecorder } from './kafka-probe';
+export {
+  ensureTopics,
+  produceRecords,
+  type ReceivedRecord,
+  type RecordToProduce,
+  stackKafka,
+  TopicRecorder,
+} from './kafka-probe';
 export { STACK, uniqueName } from './stack-endpoints';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { stackCommand, stackProcesses } from './stack-control';

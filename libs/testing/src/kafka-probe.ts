@@ -95,3 +95,28 @@ export class TopicRecorder {
     await this.consumer.disconnect();
   }
 }
+
+export interface RecordToProduce {
+  readonly key: string;
+  readonly value: string;
+  readonly headers: Record<string, string>;
+}
+
+/** Produces records exactly as Debezium's outbox router shapes them (for consumer specs). */
+export async function produceRecords(
+  topic: string,
+  records: readonly RecordToProduce[],
+): Promise<void> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    await producer.send({ topic, acks: -1, messages: records.map((r) => ({ ...r })) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** A kafkajs client on the local stack, for specs that drive the library's consumer. */
+export function stackKafka(clientId: string): Kafka {
+  return new Kafka({ clientId, brokers: [...STACK.kafkaBrokers], logLevel: logLevel.NOTHING });
+}

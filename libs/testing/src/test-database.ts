@@ -1,9 +1,14 @@
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { STACK, uniqueName } from './stack-endpoints';
 
 export interface TestDatabase {
   readonly name: string;
   readonly url: string;
+  /** Runs migrations as a service would at start-up. */
+  migrate(migrations: readonly (new () => MigrationInterface)[]): Promise<void>;
+  /** A pool for the spec; ended by drop(). */
+  pool(): Pool;
   /** Refuses and cuts every connection, as if the server had gone away. */
   takeOffline(): Promise<void>;
   bringOnline(): Promise<void>;
@@ -30,9 +35,25 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
       name,
     ]);
+  const url = STACK.postgresAdminUrl.replace(/\/postgres$/, `/${name}`);
+  const pools: Pool[] = [];
   return {
     name,
-    url: STACK.postgresAdminUrl.replace(/\/postgres$/, `/${name}`),
+    url,
+    migrate: async (migrations) => {
+      const source = new DataSource({ type: 'postgres', url, migrations: [...migrations] });
+      await source.initialize();
+      try {
+        await source.runMigrations({ transaction: 'each' });
+      } finally {
+        await source.destroy();
+      }
+    },
+    pool: () => {
+      const pool = new Pool({ connectionString: url, max: 10 });
+      pools.push(pool);
+      return pool;
+    },
     takeOffline: () =>
       asAdmin(async (admin) => {
         await admin.query(`ALTER DATABASE ${ident(name)} WITH ALLOW_CONNECTIONS false`);
@@ -42,9 +63,11 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
       asAdmin(async (admin) => {
         await admin.query(`ALTER DATABASE ${ident(name)} WITH ALLOW_CONNECTIONS true`);
       }),
-    drop: () =>
-      asAdmin(async (admin) => {
+    drop: async () => {
+      await Promise.all(pools.splice(0).map((pool) => pool.end()));
+      await asAdmin(async (admin) => {
         await admin.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
-      }),
+      });
+    },
   };
 }
