@@ -1,0 +1,22 @@
+export { type Deadline, deadlineAt, isDue } from './deadline';
+export {
+  cancelDeadline,
+  type DeadlineHandler,
+  DeadlineWorker,
+  scheduleDeadline,
+} from './deadline-store';
+export {
+  readSagaLog,
+  recordSagaStep,
+  type RecordedSagaStep,
+  type SagaOutcome,
+  type SagaStep,
+} from './saga-log';
+export { republishSagaMessages } from './saga-replay';
+export { assertUnlocked, LockedError, releasedBy, type SemanticLock } from './semantic-lock';
+
+import { CreateSagaTables1763900200000 } from './migrations/1763900200000-create-saga-tables';
+
+/** Migrations every saga participant runs. */
+export const sagaMigrations = [CreateSagaTables1763900200000];
+export { MissingSagaIdError, type SagaStepDefinition, sagaStepHandler } from './saga-step-handler';
