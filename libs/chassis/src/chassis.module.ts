@@ -6,6 +6,7 @@ import { DatabaseModule, type MigrationList } from './database/database.module';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
 import type { ReadinessCheck } from './health/readiness-check';
 import { KafkaAdmin } from './kafka/kafka-admin';
+import { PG_POOL, pgPoolProvider } from './database/pg-pool.provider';
 
 export interface ChassisOptions {
   migrations: MigrationList;
@@ -24,6 +25,7 @@ export class ChassisModule {
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       KafkaAdmin,
+      pgPoolProvider,
       ...extraChecks,
       {
         provide: READINESS_CHECKS,
@@ -39,7 +41,7 @@ export class ChassisModule {
       ],
       controllers: [HealthController],
       providers,
-      exports: [SERVICE_CONFIG, KafkaAdmin],
+      exports: [SERVICE_CONFIG, KafkaAdmin, PG_POOL],
     };
   }
 }

@@ -21,3 +21,11 @@ export {
   type ServiceApp,
   type ServiceDefinition,
 } from './bootstrap/create-service-app';
+export { PG_POOL } from './database/pg-pool.provider';
+export { AppError, type ErrorKind, HTTP_STATUS_OF } from './errors/app-error';
+export { type ErrorBody, errorResponseOf, ErrorBodyFilter } from './errors/error-body.filter';
+export {
+  type ConsumerDefinition,
+  ConsumerHost,
+  type OutcomeListener,
+} from './messaging/consumer-host';

@@ -8,6 +8,7 @@ import {
   type ServiceConfig,
 } from '../config/service-config';
 import type { ServiceName } from '../config/service-names';
+import { ErrorBodyFilter } from '../errors/error-body.filter';
 
 export interface ServiceDefinition extends ChassisOptions {
   service: ServiceName;
@@ -36,6 +37,7 @@ export async function createServiceApp(
     new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
     { logger: QUIET, abortOnError: false },
   );
+  app.useGlobalFilters(new ErrorBodyFilter());
   app.enableShutdownHooks();
   return { app, config };
 }

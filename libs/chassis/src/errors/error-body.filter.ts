@@ -1,0 +1,75 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AppError, HTTP_STATUS_OF } from './app-error';
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: Readonly<Record<string, unknown>>;
+}
+
+interface CodedError {
+  code: string;
+  message: string;
+}
+
+const isCoded = (error: unknown): error is CodedError =>
+  error instanceof Error && typeof (error as Partial<CodedError>).code === 'string';
+
+/** Terminus' readiness report names the failing component: operators need it verbatim. */
+const isHealthReport = (response: unknown) =>
+  typeof response === 'object' &&
+  response !== null &&
+  'status' in response &&
+  'details' in response;
+
+/** Known shapes of errors thrown by libraries, with the status they deserve. */
+function toResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { code: error.code, message: error.message };
+    if (error.details) body.details = error.details;
+    return { status: HTTP_STATUS_OF[error.kind], body };
+  }
+  if (isCoded(error) && error.code === 'LOCKED') {
+    const { lock } = error as CodedError & { lock?: { sagaId: string; sagaType: string } };
+    return { status: 409, body: { code: 'LOCKED', message: error.message, details: { ...lock } } };
+  }
+  if (isCoded(error) && error.code === 'EVENTSTORE.CONCURRENCY') {
+    return { status: 409, body: { code: 'CONCURRENCY', message: error.message } };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    if (isHealthReport(response)) return { status, body: response as unknown as ErrorBody };
+    const code =
+      status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
+    return { status, body: { code, message: error.message } };
+  }
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+    // Fastify's own refusals: malformed JSON, body too large, bad content type.
+    const code =
+      fastifyError.statusCode === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : 'MALFORMED_REQUEST';
+    return {
+      status: fastifyError.statusCode,
+      body: { code, message: fastifyError.message ?? code },
+    };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: 'Internal error' } };
+}
+
+/** Every error leaves a service as `{ code, message, details? }` with the right status. */
+@Catch()
+export class ErrorBodyFilter implements ExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = toResponse(error);
+    void reply.status(status).send(body);
+  }
+}
+
+export { toResponse as errorResponseOf };

@@ -1,0 +1,117 @@
+import {
+  DeadLetterAdmin,
+  type DeadLetterSink,
+  KafkaDeadLetterSink,
+  KafkaMessageConsumer,
+  type MessageHandler,
+  MessageProcessor,
+  type ProcessOutcome,
+  type RetryPolicy,
+} from '@blog/consumer';
+import { type Producer, Kafka, logLevel } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { ServiceConfig } from '../config/service-config';
+
+/** Matches the broker's default (num.partitions) so every topic scales the same way. */
+const TOPIC_PARTITIONS = 3;
+
+/** One inbound channel of a service: a consumer group, its topics and its handlers. */
+export interface ConsumerDefinition {
+  /** Consumer group id and inbox name, e.g. `user.sign-up`. */
+  readonly name: string;
+  readonly topics: readonly string[];
+  readonly handlers: readonly MessageHandler<unknown>[];
+  readonly retry?: RetryPolicy;
+}
+
+export type OutcomeListener = (consumer: string, outcome: ProcessOutcome) => void;
+
+/**
+ * Starts a service's consumers with the service and stops them with it. Holds no state a
+ * second instance would need: offsets live in Kafka, inbox and dead letters in Postgres.
+ */
+export class ConsumerHost {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly running: KafkaMessageConsumer[] = [];
+  readonly admins: ReadonlyMap<string, DeadLetterAdmin>;
+  private readonly processors: ReadonlyMap<string, MessageProcessor>;
+
+  constructor(
+    config: ServiceConfig,
+    pool: Pool,
+    private readonly definitions: readonly ConsumerDefinition[],
+    private readonly onOutcome: OutcomeListener = () => undefined,
+  ) {
+    this.kafka = new Kafka({
+      clientId: config.SERVICE_NAME,
+      brokers: config.KAFKA_BROKERS,
+      logLevel: logLevel.ERROR,
+    });
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: true });
+    const sink: DeadLetterSink = new KafkaDeadLetterSink(this.producer);
+    this.processors = new Map(
+      definitions.map((definition) => [
+        definition.name,
+        new MessageProcessor({
+          consumer: definition.name,
+          pool,
+          handlers: definition.handlers,
+          deadLetters: sink,
+          ...(definition.retry ? { retry: definition.retry } : {}),
+        }),
+      ]),
+    );
+    this.admins = new Map(
+      [...this.processors].map(([name, processor]) => [name, new DeadLetterAdmin(pool, processor)]),
+    );
+  }
+
+  /** Nest lifecycle: consumers run exactly as long as the application. */
+  onApplicationBootstrap(): Promise<void> {
+    return this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  async start(): Promise<void> {
+    if (this.definitions.length === 0) return;
+    await this.createTopics();
+    await this.producer.connect();
+    for (const definition of this.definitions) {
+      const processor = this.processors.get(definition.name);
+      if (!processor) continue;
+      const consumer = new KafkaMessageConsumer({
+        kafka: this.kafka,
+        groupId: definition.name,
+        topics: definition.topics,
+        processor,
+        onOutcome: (outcome) => this.onOutcome(definition.name, outcome),
+      });
+      await consumer.start();
+      this.running.push(consumer);
+    }
+  }
+
+  /** Consumers subscribe before any producer may have written, so the topics must exist. */
+  private async createTopics(): Promise<void> {
+    const topics = [...new Set(this.definitions.flatMap((definition) => definition.topics))];
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: topics.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.running.splice(0).map((consumer) => consumer.stop()));
+    await this.producer.disconnect();
+  }
+}
