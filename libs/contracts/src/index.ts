@@ -1,0 +1,8 @@
+export {
+  defineMessage,
+  type MessageContext,
+  type MessageContract,
+  on,
+  outboxMessageOf,
+  type PayloadOf,
+} from './message-contract';

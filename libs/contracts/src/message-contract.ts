@@ -1,0 +1,70 @@
+import type { MessageHandler, InboundMessage } from '@blog/consumer';
+import type { JsonValue, OutboxMessage } from '@blog/outbox';
+import type { SqlClient } from '@blog/sql';
+import type { z, ZodType } from 'zod';
+
+/**
+ * The wire contract of one integration message: where it travels, what it is called,
+ * which version, and the schema both sides parse with. Producers and consumers import
+ * the same object; no class name or in-process emitter is ever the contract.
+ */
+export interface MessageContract<Type extends string, Schema extends ZodType> {
+  /** Routes the topic through Debezium: `outbox.event.<aggregateType>`. */
+  readonly aggregateType: string;
+  readonly topic: string;
+  readonly type: Type;
+  readonly schemaVersion: number;
+  readonly schema: Schema;
+}
+
+export function defineMessage<Type extends string, Schema extends ZodType>(definition: {
+  aggregateType: string;
+  type: Type;
+  schemaVersion: number;
+  schema: Schema;
+}): MessageContract<Type, Schema> {
+  return { ...definition, topic: `outbox.event.${definition.aggregateType}` };
+}
+
+export type PayloadOf<Contract> =
+  Contract extends MessageContract<string, infer S> ? z.output<S> : never;
+
+/** Why a message is sent: the context that travels with it (STYLE.md rule 4). */
+export interface MessageContext {
+  readonly messageId: string;
+  readonly correlationId: string;
+  readonly causationId?: string | null;
+  readonly sagaId?: string | null;
+  readonly traceparent?: string | null;
+  readonly occurredAt: Date;
+}
+
+/** Builds the outbox row of a contract message; the payload is checked before it leaves. */
+export function outboxMessageOf<Contract extends MessageContract<string, ZodType>>(
+  contract: Contract,
+  aggregateId: string,
+  payload: PayloadOf<Contract>,
+  context: MessageContext,
+): OutboxMessage {
+  return {
+    ...context,
+    aggregateType: contract.aggregateType,
+    aggregateId,
+    type: contract.type,
+    schemaVersion: contract.schemaVersion,
+    payload: contract.schema.parse(payload) as JsonValue,
+  };
+}
+
+/** A consumer's handler for one contract message, typed by the contract's schema. */
+export function on<Contract extends MessageContract<string, ZodType>>(
+  contract: Contract,
+  handle: (tx: SqlClient, message: InboundMessage<PayloadOf<Contract>>) => Promise<void>,
+): MessageHandler<unknown> {
+  const handler: MessageHandler<PayloadOf<Contract>> = {
+    type: contract.type,
+    schema: contract.schema as unknown as ZodType<PayloadOf<Contract>>,
+    handle,
+  };
+  return handler as MessageHandler<unknown>;
+}
