@@ -27,8 +27,10 @@ ensure_node_deps() {
   local stamp="$ROOT/node_modules/.package-lock.sha256" hash
   hash=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
   if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$hash" ]]; then
-    log "installing npm packages (npm ci)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    log "installing npm packages"
+    # npm install, not npm ci: with omit-lockfile-registry-resolved (set on these machines)
+    # the lock lacks other platforms' optional packages (@swc/core-*) and npm ci refuses it.
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
     echo "$hash" >"$stamp"
   fi
 }
@@ -55,7 +57,7 @@ start_service() {
 
 wait_ready() {
   local svc=$1 url="http://127.0.0.1:${PORTS[$1]}/health/ready" deadline=$((SECONDS + READY_TIMEOUT_S))
-  until curl -fsS -o /dev/null --max-time 3 "$url"; do
+  until curl -fs -o /dev/null --max-time 3 "$url"; do
     is_running "$svc" || die "$svc exited during start-up; log: $LOGS/$svc.log
 $(tail -n 20 "$LOGS/$svc.log")"
     ((SECONDS < deadline)) || die "$svc not ready after ${READY_TIMEOUT_S}s ($url); log: $LOGS/$svc.log
@@ -97,9 +99,9 @@ up() {
   "$INFRA" up
   for svc in "${SERVICES[@]}"; do start_service "$svc"; done
   for svc in "${SERVICES[@]}"; do wait_ready "$svc"; done
-  # Services create the outbox tables and publication at boot, so connectors come after them.
+  # Services create the outbox tables and publication at boot, so connectors come after
+  # them; `connectors` registers and waits until every task is RUNNING.
   "$INFRA" connectors
-  "$INFRA" wait-connectors
   trap - INT TERM
   log "stack up in $((SECONDS - started_at))s; logs in $LOGS"
   log "gateway: http://127.0.0.1:${PORTS[gateway]}  (health: /health/ready)"

@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# One image for all seven services; each compose service picks its entry point:
+#   command: ["node", "dist/apps/<service>/src/main.js"]
+
+# ---- build: install everything, compile with swc, drop dev dependencies
+FROM node:20.19-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# npm install, not npm ci: the lock omits other platforms' optional packages (see scripts/stack.sh)
+RUN npm install --no-audit --no-fund
+COPY tsconfig.json .swcrc nest-cli.json ./
+COPY libs ./libs
+COPY apps ./apps
+RUN npm run build && npm prune --omit=dev
+
+# ---- runtime: production dependencies + compiled output, non-root
+FROM node:20.19-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./package.json
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/gateway/src/main.js"]
