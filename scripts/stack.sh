@@ -5,6 +5,7 @@
 #   run     up, then follow the logs; Ctrl-C stops everything
 #   down    stop services, then infrastructure
 #   status  what runs where
+#   restart <service>  rebuild and restart one service (the rest keep running)
 #   verify-down  exit 1 if any process or port of the stack is left
 set -euo pipefail
 
@@ -146,12 +147,23 @@ verify_down() {
   log "nothing left running"
 }
 
+restart() {
+  local svc=${1:-}
+  [[ -n "${PORTS[$svc]:-}" ]] || die "restart takes one of: ${SERVICES[*]}"
+  build
+  stop_service "$svc"
+  start_service "$svc"
+  wait_ready "$svc"
+  log "$svc restarted (pid $(pid_of "$svc"))"
+}
+
 case "${1:-}" in
   up) up ;;
+  restart) restart "${2:-}" ;;
   run) run ;;
   down) down ;;
   status) status ;;
   deps) ensure_node_deps ;;
   verify-down) verify_down ;;
-  *) echo "usage: $0 up|run|down|status|deps|verify-down" >&2; exit 2 ;;
+  *) echo "usage: $0 up|run|down|status|restart <service>|deps|verify-down" >&2; exit 2 ;;
 esac

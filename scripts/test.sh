@@ -34,6 +34,16 @@ step "typecheck, lint, format, layering"
 npm run -s typecheck
 npm run -s lint
 
+step "docker-compose.yml"
+# There is no Docker engine here, but a compose client can still validate the file.
+if docker compose version >/dev/null 2>&1; then
+  POSTGRES_PASSWORD=validate-only docker compose -f docker-compose.yml config -q && echo "valid"
+elif command -v docker-compose >/dev/null; then
+  POSTGRES_PASSWORD=validate-only docker-compose -f docker-compose.yml config -q && echo "valid"
+else
+  echo "no compose client on this machine: not validated"
+fi
+
 if [[ -z "${CI:-}" ]] && "$STACK" status 2>/dev/null | grep -q '^gateway *running'; then
   step "reusing the running stack (left running afterwards)"
 else
