@@ -1,5 +1,8 @@
 import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AccessTokenVerifier } from './auth/access-token-verifier';
+import { AuthenticatedGuard } from './auth/authenticated.guard';
 import { SERVICE_CONFIG } from './config/config.tokens';
 import type { ServiceConfig } from './config/service-config';
 import { DatabaseModule, type MigrationList } from './database/database.module';
@@ -26,6 +29,8 @@ export class ChassisModule {
       { provide: SERVICE_CONFIG, useValue: config },
       KafkaAdmin,
       pgPoolProvider,
+      AccessTokenVerifier,
+      { provide: APP_GUARD, useClass: AuthenticatedGuard },
       ...extraChecks,
       {
         provide: READINESS_CHECKS,
@@ -41,7 +46,7 @@ export class ChassisModule {
       ],
       controllers: [HealthController],
       providers,
-      exports: [SERVICE_CONFIG, KafkaAdmin, PG_POOL],
+      exports: [SERVICE_CONFIG, KafkaAdmin, PG_POOL, AccessTokenVerifier],
     };
   }
 }

@@ -29,3 +29,7 @@ export {
   ConsumerHost,
   type OutcomeListener,
 } from './messaging/consumer-host';
+export { AccessTokenVerifier } from './auth/access-token-verifier';
+export { AuthenticatedGuard, CurrentCaller, Public, Roles } from './auth/authenticated.guard';
+export { type Caller, isAdmin, type Role } from './auth/caller';
+export { SagaAdminController } from './admin/saga-admin.controller';

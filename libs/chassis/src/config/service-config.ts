@@ -22,6 +22,9 @@ export function serviceConfigSchema(service: ServiceName) {
       .default('127.0.0.1:9092')
       .transform((list) => list.split(',').map((broker) => broker.trim()))
       .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker must be host:port')).min(1)),
+    AUTH_JWKS_URL: z.url().default('http://127.0.0.1:3001/.well-known/jwks.json'),
+    AUTH_ISSUER: z.string().min(1).default('blog-auth'),
+    AUTH_AUDIENCE: z.string().min(1).default('blog-api'),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   });
 }

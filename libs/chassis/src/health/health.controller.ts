@@ -5,6 +5,7 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import { Public } from '../auth/authenticated.guard';
 import { KafkaAdmin } from '../kafka/kafka-admin';
 import type { ReadinessCheck } from './readiness-check';
 
@@ -14,6 +15,7 @@ const CHECK_TIMEOUT_MS = 1_500;
 
 /** Liveness says the process serves; readiness says its dependencies answer. */
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
