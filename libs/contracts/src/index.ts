@@ -1,3 +1,6 @@
+export * as AccountMessages from './account.contracts';
+export * as BlogMessages from './blog.contracts';
+export { Handle, Id } from './ids';
 export {
   defineMessage,
   type MessageContext,
@@ -6,3 +9,14 @@ export {
   outboxMessageOf,
   type PayloadOf,
 } from './message-contract';
+export * as PostMessages from './post.contracts';
+export * as ProfileMessages from './profile.contracts';
+export {
+  SAGA_CATALOG,
+  SAGA_TYPES,
+  type SagaShape,
+  type SagaType,
+  sagaStartedBy,
+} from './saga-catalog';
+export * as SubscriptionMessages from './subscription.contracts';
+export * as VisitorMessages from './visitor.contracts';

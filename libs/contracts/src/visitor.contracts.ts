@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { Id } from './ids';
+import { defineMessage } from './message-contract';
+
+/** visitor's replies: topic `outbox.event.visitor`, key = account id. */
+export const AccountVisitsAnonymised = defineMessage({
+  aggregateType: 'visitor',
+  schemaVersion: 1,
+  type: 'AccountVisitsAnonymised',
+  schema: z.object({ accountId: Id, visits: z.number().int().min(0) }),
+});
