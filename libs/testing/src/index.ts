@@ -9,3 +9,4 @@ export {
 export { STACK, uniqueName } from './stack-endpoints';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { stackCommand, stackProcesses } from './stack-control';
+export { tolerateForcedDrop } from './tolerate-forced-drop';

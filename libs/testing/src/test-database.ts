@@ -1,6 +1,7 @@
 import { Client, Pool } from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { STACK, uniqueName } from './stack-endpoints';
+import { tolerateForcedDrop } from './tolerate-forced-drop';
 
 export interface TestDatabase {
   readonly name: string;
@@ -50,7 +51,7 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
       }
     },
     pool: () => {
-      const pool = new Pool({ connectionString: url, max: 10 });
+      const pool = tolerateForcedDrop(new Pool({ connectionString: url, max: 10 }));
       pools.push(pool);
       return pool;
     },
