@@ -44,6 +44,17 @@ build() {
 pid_of() { [[ -f "$PIDS/$1.pid" ]] && cat "$PIDS/$1.pid"; }
 is_running() { local pid; pid=$(pid_of "$1") && kill -0 "$pid" 2>/dev/null; }
 
+# auth signs tokens with this key; specs mint tokens with it too. Locally generated,
+# git-ignored; docker compose and production mount their own.
+ensure_signing_key() {
+  local key="$STATE/keys/auth-signing.pem"
+  [[ -s "$key" ]] && return
+  mkdir -p "$STATE/keys"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
+  chmod 600 "$key"
+  log "generated the auth signing key ($key)"
+}
+
 start_service() {
   local svc=$1
   if is_running "$svc"; then
@@ -51,7 +62,9 @@ start_service() {
     return
   fi
   # setsid: the service must not die with this script's terminal or process group.
-  setsid nohup node "$ROOT/dist/apps/$svc/src/main.js" >>"$LOGS/$svc.log" 2>&1 </dev/null &
+  local env=()
+  [[ $svc == auth ]] && env+=("AUTH_SIGNING_KEY_FILE=$STATE/keys/auth-signing.pem")
+  env "${env[@]}" setsid nohup node "$ROOT/dist/apps/$svc/src/main.js" >>"$LOGS/$svc.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$svc.pid"
   STARTED_HERE+=("$svc")
 }
@@ -95,6 +108,7 @@ up() {
   local started_at=$SECONDS svc
   mkdir -p "$LOGS" "$PIDS"
   ensure_node_deps
+  ensure_signing_key
   build
   trap on_interrupt INT TERM
   "$INFRA" up
@@ -150,6 +164,7 @@ verify_down() {
 restart() {
   local svc=${1:-}
   [[ -n "${PORTS[$svc]:-}" ]] || die "restart takes one of: ${SERVICES[*]}"
+  ensure_signing_key
   build
   stop_service "$svc"
   start_service "$svc"

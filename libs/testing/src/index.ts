@@ -10,3 +10,5 @@ export { STACK, uniqueName } from './stack-endpoints';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { stackCommand, stackProcesses } from './stack-control';
 export { tolerateForcedDrop } from './tolerate-forced-drop';
+export { mintAccessToken, type TokenClaims } from './access-tokens';
+export { api, type ApiResponse, apiUrl, eventually } from './api-client';
