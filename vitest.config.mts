@@ -42,7 +42,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{apps,libs}/**/*.unit.spec.ts'], testTimeout: 5_000 },
+        test: { name: 'unit', include: ['{apps,libs,bench}/**/*.unit.spec.ts'], testTimeout: 5_000 },
       },
       { extends: true, test: { name: 'int', include: ['{apps,libs,test}/**/*.int.spec.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['{apps,test}/**/*.e2e.spec.ts'] } },
