@@ -106,6 +106,7 @@ async function main(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '15' },
       rates: { type: 'string', default: '200,1000' },
+      'poll-ms': { type: 'string' },
     },
   });
   const seconds = Number(values.seconds);
