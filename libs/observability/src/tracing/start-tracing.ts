@@ -1,0 +1,90 @@
+import FastifyOtelInstrumentation from '@fastify/otel';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { isProbeRoute } from '../http/route-label';
+import { LocalRootSpanProcessor } from './local-root.span-processor';
+import { activeTracing, setActiveTracing, type Tracing } from './tracing-lifecycle';
+
+export const DEFAULT_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
+
+export interface TracingOptions {
+  readonly serviceName: string;
+  readonly serviceVersion: string;
+  /** OTLP/HTTP base URL; defaults to OTEL_EXPORTER_OTLP_ENDPOINT, then the local collector. */
+  readonly otlpEndpoint?: string;
+  /** Replaces the OTLP exporter (tests, benchmarks). */
+  readonly exporter?: SpanExporter;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Starts the OpenTelemetry SDK. Must run before pg, kafkajs and Nest are loaded: the
+ * instrumentations patch modules as they are first required. Returns null when
+ * OTEL_SDK_DISABLED=true; a second call returns the running instance.
+ */
+export function startTracing(options: TracingOptions): Tracing | null {
+  const env = options.env ?? process.env;
+  if (env['OTEL_SDK_DISABLED']?.trim().toLowerCase() === 'true') return null;
+  const running = activeTracing();
+  if (running) return running;
+
+  const endpoint = (
+    options.otlpEndpoint ??
+    env['OTEL_EXPORTER_OTLP_ENDPOINT'] ??
+    DEFAULT_OTLP_ENDPOINT
+  ).replace(/\/+$/, '');
+  const exporter = options.exporter ?? new OTLPTraceExporter({ url: `${endpoint}/v1/traces` });
+  const sdk = new NodeSDK({
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: options.serviceName,
+      [ATTR_SERVICE_VERSION]: options.serviceVersion,
+    }),
+    spanProcessors: [new LocalRootSpanProcessor(), new BatchSpanProcessor(exporter)],
+    textMapPropagator: new W3CTraceContextPropagator(),
+    // Traces only: metrics are scraped from /metrics and logs go to stdout. Empty lists stop
+    // the SDK from defaulting to OTLP metric and log exporters.
+    metricReaders: [],
+    logRecordProcessors: [],
+    instrumentations: instrumentations(),
+  });
+  sdk.start();
+  const tracing: Tracing = { shutdown: () => sdk.shutdown() };
+  setActiveTracing(tracing);
+  return tracing;
+}
+
+/**
+ * Individual instrumentations instead of the auto-instrumentations bundle, which loads some
+ * forty modules at start-up. Outgoing calls and queries are only traced inside a trace, so
+ * probes, migrations and pool pings do not each become a one-span trace.
+ */
+function instrumentations() {
+  return [
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => isProbeRoute(pathOf(request.url)),
+      requireParentforOutgoingSpans: true,
+    }),
+    // Node's fetch is undici, which the http instrumentation does not see.
+    new UndiciInstrumentation({ requireParentforSpans: true }),
+    new FastifyOtelInstrumentation({
+      registerOnInitialization: true,
+      ignorePaths: (route) => isProbeRoute(route.url),
+      // A span per lifecycle hook adds noise and cost without telling us anything.
+      instrumentHooks: false,
+    }),
+    new PgInstrumentation({ requireParentSpan: true }),
+    new KafkaJsInstrumentation(),
+  ];
+}
+
+function pathOf(url: string | undefined): string {
+  return (url ?? '/').split('?', 1)[0] ?? '/';
+}
