@@ -1,13 +1,11 @@
 // Three tiers by file suffix (STYLE.md): unit specs are pure; int and e2e specs use the
 // real local stack, which scripts/test.sh starts once per run. Vitest rather than Jest:
 // NestJS 12 ships ES modules only, which Jest's CommonJS runtime cannot load on Node 20.
-import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
-const libs = readdirSync(resolve(root, 'libs'));
 
 export default defineConfig({
   plugins: [
@@ -28,9 +26,12 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: Object.fromEntries(
-      libs.map((lib) => [`@blog/${lib}`, resolve(root, `libs/${lib}/src/index.ts`)]),
-    ),
+    // `@blog/<lib>` is a library's public entry; `@blog/<lib>/<path>` a deliberate deep import
+    // (e.g. tracing, which must load before anything it instruments).
+    alias: [
+      { find: /^@blog\/([a-z-]+)$/, replacement: `${resolve(root, 'libs')}/$1/src/index.ts` },
+      { find: /^@blog\/([a-z-]+)\/(.+)$/, replacement: `${resolve(root, 'libs')}/$1/src/$2` },
+    ],
   },
   test: {
     globals: true,
@@ -42,7 +43,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{apps,libs,bench}/**/*.unit.spec.ts'], testTimeout: 5_000 },
+        test: {
+          name: 'unit',
+          include: ['{apps,libs,bench}/**/*.unit.spec.ts'],
+          testTimeout: 5_000,
+        },
       },
       { extends: true, test: { name: 'int', include: ['{apps,libs,test}/**/*.int.spec.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['{apps,test}/**/*.e2e.spec.ts'] } },

@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { metrics, ServiceMetrics } from '@blog/observability';
 import { TerminusModule } from '@nestjs/terminus';
+import { PublicMetricsController } from './observability/public-metrics.controller';
 import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AuthenticatedGuard } from './auth/authenticated.guard';
 import { SERVICE_CONFIG } from './config/config.tokens';
@@ -27,6 +29,7 @@ export class ChassisModule {
     const extraChecks = options.readinessChecks ?? [];
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
+      { provide: ServiceMetrics, useValue: metrics },
       KafkaAdmin,
       pgPoolProvider,
       AccessTokenVerifier,
@@ -44,9 +47,9 @@ export class ChassisModule {
         DatabaseModule.forService(config, options.migrations),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, PublicMetricsController],
       providers,
-      exports: [SERVICE_CONFIG, KafkaAdmin, PG_POOL, AccessTokenVerifier],
+      exports: [SERVICE_CONFIG, KafkaAdmin, PG_POOL, AccessTokenVerifier, ServiceMetrics],
     };
   }
 }

@@ -33,3 +33,4 @@ export { AccessTokenVerifier } from './auth/access-token-verifier';
 export { AuthenticatedGuard, CurrentCaller, Public, Roles } from './auth/authenticated.guard';
 export { type Caller, isAdmin, type Role } from './auth/caller';
 export { SagaAdminController } from './admin/saga-admin.controller';
+export { PublicMetricsController } from './observability/public-metrics.controller';

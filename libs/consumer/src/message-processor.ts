@@ -20,6 +20,8 @@ export interface MessageProcessorOptions {
   readonly deadLetters: DeadLetterSink;
   readonly retry?: RetryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Wraps the handling of one valid message (tracing span, log context, latency metric). */
+  readonly around?: <T>(message: InboundMessage<unknown>, work: () => Promise<T>) => Promise<T>;
 }
 
 type Prepared =
@@ -66,12 +68,21 @@ export class MessageProcessor {
       if (prepared.ignored) return 'ignored';
       return this.deadLetter(record, prepared.reason, prepared.error, 0);
     }
+    const around = this.options.around ?? ((_, work) => work());
+    return around(prepared.message, () =>
+      this.applyWithRetries(record, prepared.handler, prepared.message),
+    );
+  }
+
+  private async applyWithRetries(
+    record: ConsumedRecord,
+    handler: MessageHandler<unknown>,
+    message: InboundMessage<unknown>,
+  ): Promise<ProcessOutcome> {
     let lastError = '';
     for (let attempt = 1; attempt <= this.retry.attempts; attempt += 1) {
       try {
-        return await inTransaction(this.options.pool, (tx) =>
-          this.applyOnce(tx, prepared.handler, prepared.message),
-        );
+        return await inTransaction(this.options.pool, (tx) => this.applyOnce(tx, handler, message));
       } catch (error) {
         lastError = errorText(error);
         if (attempt < this.retry.attempts) await this.sleep(backoffMs(this.retry, attempt));

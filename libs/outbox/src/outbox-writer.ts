@@ -1,3 +1,4 @@
+import { currentTraceparent } from '@blog/observability/tracing/traceparent';
 import type { SqlClient } from '@blog/sql';
 import type { OutboxMessage } from './outbox-message';
 
@@ -25,7 +26,8 @@ function rowOf(message: OutboxMessage): unknown[] {
     message.correlationId,
     message.causationId ?? null,
     message.sagaId ?? null,
-    message.traceparent ?? null,
+    // The request's or consumer's span: Debezium carries it to the next consumer.
+    message.traceparent ?? currentTraceparent(),
     message.occurredAt,
     message.schemaVersion,
   ];

@@ -1,4 +1,13 @@
-import { type LogLevel, Module, type Type } from '@nestjs/common';
+import {
+  createLogger,
+  metrics,
+  NestLoggerAdapter,
+  registerAccessLog,
+  registerHttpMetrics,
+  shutdownTracing,
+} from '@blog/observability';
+import { Module, type Type } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ChassisModule, type ChassisOptions } from '../chassis.module';
@@ -20,8 +29,6 @@ export interface ServiceApp {
   config: ServiceConfig;
 }
 
-const QUIET: LogLevel[] = ['error', 'warn'];
-
 /** Builds (but does not start) a service; tests use this with their own environment. */
 export async function createServiceApp(
   definition: ServiceDefinition,
@@ -32,12 +39,23 @@ export async function createServiceApp(
   @Module({ imports: [ChassisModule.forService(config, definition), definition.module] })
   class ServiceRootModule {}
 
+  const logger = createLogger(config.SERVICE_NAME, config.SERVICE_VERSION, {
+    level: config.LOG_LEVEL,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceRootModule,
-    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
-    { logger: QUIET, abortOnError: false },
+    new FastifyAdapter({
+      bodyLimit: config.BODY_LIMIT_BYTES,
+      requestIdHeader: 'x-request-id',
+      genReqId: () => randomUUID(),
+    }),
+    { bufferLogs: true, abortOnError: false },
   );
-  app.useGlobalFilters(new ErrorBodyFilter());
+  app.useLogger(new NestLoggerAdapter(logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  registerAccessLog(fastify, logger);
+  registerHttpMetrics(fastify, metrics);
+  app.useGlobalFilters(new ErrorBodyFilter(logger));
   app.enableShutdownHooks();
   return { app, config };
 }
@@ -47,6 +65,8 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
   try {
     const { app, config } = await createServiceApp(definition);
     await app.listen({ port: config.PORT, host: config.HOST });
+    // Batched spans would be lost on exit otherwise.
+    process.once('beforeExit', () => void shutdownTracing());
     process.stdout.write(
       `${JSON.stringify({ message: 'service ready', service: config.SERVICE_NAME, port: config.PORT })}\n`,
     );

@@ -1,3 +1,4 @@
+import { LOG_LEVELS } from '@blog/observability';
 import { z } from 'zod';
 import { localDatabaseUrl, SERVICE_PORTS, type ServiceName } from './service-names';
 
@@ -6,6 +7,7 @@ export function serviceConfigSchema(service: ServiceName) {
   return z.object({
     SERVICE_NAME: z.literal(service).default(service),
     SERVICE_VERSION: z.string().default(process.env['npm_package_version'] ?? '0.0.0'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(1).max(65_535).default(SERVICE_PORTS[service]),
     DATABASE_URL: z

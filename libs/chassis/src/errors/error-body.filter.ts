@@ -65,9 +65,17 @@ function toResponse(error: unknown): { status: number; body: ErrorBody } {
 /** Every error leaves a service as `{ code, message, details? }` with the right status. */
 @Catch()
 export class ErrorBodyFilter implements ExceptionFilter {
+  constructor(private readonly logger?: { error(message: string, meta?: object): unknown }) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = toResponse(error);
+    if (status >= 500 && status !== 503) {
+      // The client sees a generic body; operators need the cause.
+      this.logger?.error('unhandled error', {
+        err: error instanceof Error ? error : new Error(String(error)),
+      });
+    }
     void reply.status(status).send(body);
   }
 }

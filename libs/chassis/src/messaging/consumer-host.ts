@@ -8,6 +8,7 @@ import {
   type ProcessOutcome,
   type RetryPolicy,
 } from '@blog/consumer';
+import { metrics, withConsumerSpan } from '@blog/observability';
 import { type Producer, Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '../config/service-config';
@@ -59,6 +60,17 @@ export class ConsumerHost {
           handlers: definition.handlers,
           deadLetters: sink,
           ...(definition.retry ? { retry: definition.retry } : {}),
+          // One consumer span per message, continuing the producer's trace from the
+          // outbox row's traceparent; its logs carry the saga, correlation and message ids.
+          around: (message, work) =>
+            withConsumerSpan(message.envelope, message.topic, () => {
+              metrics.observeCommitToConsume(
+                definition.name,
+                message.topic,
+                message.envelope.occurredAt,
+              );
+              return work();
+            }),
         }),
       ]),
     );
@@ -88,7 +100,10 @@ export class ConsumerHost {
         groupId: definition.name,
         topics: definition.topics,
         processor,
-        onOutcome: (outcome) => this.onOutcome(definition.name, outcome),
+        onOutcome: (outcome) => {
+          metrics.countConsumerOutcome(definition.name, outcome);
+          this.onOutcome(definition.name, outcome);
+        },
       });
       await consumer.start();
       this.running.push(consumer);
