@@ -1,5 +1,5 @@
 import { createServiceApp, type ServiceDefinition } from '@blog/chassis';
-import { createTestDatabase, type TestDatabase } from '@blog/testing';
+import { createTestDatabase, STACK, type TestDatabase } from '@blog/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { authService } from '../../apps/auth/src/main';
 import { blogService } from '../../apps/blog/src/main';
@@ -11,6 +11,13 @@ import { visitorService } from '../../apps/visitor/src/main';
 
 // Each service is booted in-process on its own fresh database, so taking that database
 // down touches nothing else on the shared stack.
+// auth reads its own settings (the signing key) from the process environment.
+process.env['AUTH_SIGNING_KEY_FILE'] ??= STACK.authSigningKeyFile;
+const env = (databaseUrl: string) => ({
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: 'error',
+});
 const SERVICES: readonly ServiceDefinition[] = [
   gatewayService,
   authService,
@@ -34,10 +41,7 @@ describe.each(SERVICES.map((definition) => [definition.service, definition] as c
 
     beforeAll(async () => {
       database = await createTestDatabase(service);
-      ({ app } = await createServiceApp(definition, {
-        ...process.env,
-        DATABASE_URL: database.url,
-      }));
+      ({ app } = await createServiceApp(definition, env(database.url)));
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
     });
@@ -75,10 +79,7 @@ describe.each(SERVICES.map((definition) => [definition.service, definition] as c
 
 it('service migrations create the outbox exactly as DESIGN.md lists it, and its publication', async () => {
   const database = await createTestDatabase('schema');
-  const { app } = await createServiceApp(authService, {
-    ...process.env,
-    DATABASE_URL: database.url,
-  });
+  const { app } = await createServiceApp(authService, env(database.url));
   try {
     await app.init();
     const source = app.get((await import('typeorm')).DataSource);

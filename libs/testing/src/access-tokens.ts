@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, importPKCS8, SignJWT } from 'jose';
-
-const KEY_FILE = resolve(__dirname, '../../../.stack/keys/auth-signing.pem');
+import { STACK } from './stack-endpoints';
 
 export interface TokenClaims {
   readonly accountId: string;
@@ -15,7 +13,7 @@ export interface TokenClaims {
  * would, so a spec can act as any account (e.g. an admin) without a sign-up first.
  */
 export async function mintAccessToken(claims: TokenClaims): Promise<string> {
-  const privateKey = await importPKCS8(await readFile(KEY_FILE, 'utf8'), 'RS256', {
+  const privateKey = await importPKCS8(await readFile(STACK.authSigningKeyFile, 'utf8'), 'RS256', {
     extractable: true,
   });
   const { kty, n, e } = await exportJWK(privateKey);
