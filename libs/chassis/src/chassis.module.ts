@@ -11,6 +11,7 @@ import { DatabaseModule, type MigrationList } from './database/database.module';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
 import type { ReadinessCheck } from './health/readiness-check';
 import { KafkaAdmin } from './kafka/kafka-admin';
+import { OutboxRetentionWorker } from './database/outbox-retention.worker';
 import { PG_POOL, pgPoolProvider } from './database/pg-pool.provider';
 
 export interface ChassisOptions {
@@ -32,6 +33,7 @@ export class ChassisModule {
       { provide: ServiceMetrics, useValue: metrics },
       KafkaAdmin,
       pgPoolProvider,
+      OutboxRetentionWorker,
       AccessTokenVerifier,
       { provide: APP_GUARD, useClass: AuthenticatedGuard },
       ...extraChecks,

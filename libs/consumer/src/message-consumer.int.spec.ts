@@ -17,6 +17,7 @@ import { KafkaDeadLetterSink, deadLetterTopic } from './kafka-dead-letter-sink';
 import { KafkaMessageConsumer } from './kafka-message-consumer';
 import { handlerFor } from './message-handler';
 import { MessageProcessor, type ProcessOutcome } from './message-processor';
+import { consumerLag } from './consumer-lag';
 import { consumerMigrations } from './index';
 
 // The consumer against real Kafka and Postgres. Records are produced with the exact
@@ -239,6 +240,31 @@ describe('KafkaMessageConsumer + MessageProcessor', () => {
     } finally {
       await running.stop();
       await dlq.stop();
+    }
+  });
+
+  it('counts consumer lag: everything before the group first runs, nothing once committed', async () => {
+    const groupId = uniqueName('g');
+    await produceRecords(
+      topic,
+      [1, 2, 3, 4, 5].map((seq) => record(`k${seq}`, { amount: 1, seq })),
+    );
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      expect((await consumerLag(admin, groupId, [topic])).total).toBe(5);
+      const running = await consume(groupId, 'ledger');
+      try {
+        await waitUntil(() => outcomes.length === 5);
+        await waitUntil(async () => (await consumerLag(admin, groupId, [topic])).total === 0);
+        const lag = await consumerLag(admin, groupId, [topic]);
+        expect(lag.partitions).toHaveLength(3);
+        expect(lag.partitions.every((p) => p.lag === 0)).toBe(true);
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      await admin.disconnect();
     }
   });
 });

@@ -27,6 +27,8 @@ export function serviceConfigSchema(service: ServiceName) {
     AUTH_JWKS_URL: z.url().default('http://127.0.0.1:3001/.well-known/jwks.json'),
     AUTH_ISSUER: z.string().min(1).default('blog-auth'),
     AUTH_AUDIENCE: z.string().min(1).default('blog-api'),
+    /** How long outbox rows stay for saga replay after Debezium has read them. */
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   });
 }
