@@ -64,6 +64,9 @@ start_service() {
   # setsid: the service must not die with this script's terminal or process group.
   local env=() node_args=()
   [[ $svc == auth ]] && env+=("AUTH_SIGNING_KEY_FILE=$STATE/keys/auth-signing.pem")
+  # Every local client (and every e2e spec) is 127.0.0.1: the production default of 20
+  # credential calls a minute per address would throttle the test suite itself.
+  [[ $svc == gateway ]] && env+=("AUTH_RATE_LIMIT_MAX=${AUTH_RATE_LIMIT_MAX:-600}")
   # Tracing is preloaded (it must patch pg, kafkajs, http before they load) only when a
   # trace store is configured: it costs ~300 ms of start-up for nothing otherwise.
   [[ -n ${OTEL_EXPORTER_OTLP_ENDPOINT:-} ]] && node_args+=(-r "$ROOT/dist/libs/observability/src/tracing.register.js")

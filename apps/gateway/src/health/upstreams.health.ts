@@ -1,21 +1,22 @@
 import type { ReadinessCheck } from '@blog/chassis';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { loadUpstreams } from '../upstreams';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
 const UPSTREAM_TIMEOUT_MS = 1_000;
 
 /** The gateway is ready only when every upstream it routes to is alive. */
 @Injectable()
 export class UpstreamsReadiness implements ReadinessCheck {
-  private readonly upstreams = loadUpstreams();
-
-  constructor(private readonly indicators: HealthIndicatorService) {}
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   async check() {
     const failing: string[] = [];
     await Promise.all(
-      Object.entries(this.upstreams).map(async ([name, url]) => {
+      Object.entries(this.config.upstreams).map(async ([name, url]) => {
         const alive = await fetch(`${url}/health/live`, {
           signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
         }).then(

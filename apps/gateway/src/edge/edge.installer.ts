@@ -1,0 +1,34 @@
+import { AccessTokenVerifier, SERVICE_CONFIG, type ServiceConfig } from '@blog/chassis';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { docsPlugin } from '../docs/docs.plugin';
+import { buildOpenApiDocument } from '../docs/openapi-document';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { proxyPlugin } from '../proxy/proxy.plugin';
+import { registerRateLimits } from './rate-limit.hook';
+import { registerRequestId } from './request-id.hook';
+
+/**
+ * Puts the public edge on the Fastify instance under Nest: request ids and rate limits
+ * for every route (Nest's included), then the docs and the proxy. The proxy is plain
+ * Fastify rather than Nest controllers: bodies stream through unparsed, with no
+ * per-request DI or interceptor work on the hot path.
+ */
+@Injectable()
+export class EdgeInstaller implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly verifier: AccessTokenVerifier,
+    @Inject(SERVICE_CONFIG) private readonly service: ServiceConfig,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    registerRequestId(fastify);
+    await registerRateLimits(fastify, this.config);
+    await fastify.register(docsPlugin(buildOpenApiDocument(this.service.SERVICE_VERSION)));
+    await fastify.register(proxyPlugin({ config: this.config, verifier: this.verifier }));
+  }
+}

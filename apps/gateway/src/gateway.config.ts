@@ -1,0 +1,90 @@
+import { InvalidConfigError, SERVICE_PORTS } from '@blog/chassis';
+import { z } from 'zod';
+import { UPSTREAM_NAMES, type UpstreamName } from './routing/upstream-names';
+
+/** DI token for the parsed {@link GatewayConfig}. */
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+const HOUR_MS = 3_600_000;
+const milliseconds = (fallback: number, min = 1, max = HOUR_MS) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+const upstreamUrl = (name: UpstreamName) =>
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default(`http://127.0.0.1:${SERVICE_PORTS[name]}`)
+    .transform((url) => url.replace(/\/$/, ''));
+
+/**
+ * The gateway's own keys, next to the chassis ones (port, database, JWKS, body limit).
+ * Defaults suit the local stack; specs shrink limits and windows to see them act.
+ */
+const gatewayConfigSchema = z.object({
+  AUTH_URL: upstreamUrl('auth'),
+  USER_URL: upstreamUrl('user'),
+  BLOG_URL: upstreamUrl('blog'),
+  POST_URL: upstreamUrl('post'),
+  VISITOR_URL: upstreamUrl('visitor'),
+  SUBSCRIBE_URL: upstreamUrl('subscribe'),
+  /** Connect, then headers, then each body chunk: each must arrive within this. */
+  UPSTREAM_TIMEOUT_MS: milliseconds(5_000, 50),
+  UPSTREAM_CONNECTIONS: count(128),
+  BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  BREAKER_VOLUME_THRESHOLD: count(10),
+  BREAKER_WINDOW_MS: milliseconds(10_000, 100),
+  BREAKER_RESET_MS: milliseconds(5_000, 50),
+  RATE_LIMIT_MAX: count(600),
+  RATE_LIMIT_WINDOW_MS: milliseconds(60_000, 100),
+  AUTH_RATE_LIMIT_MAX: count(20),
+  AUTH_RATE_LIMIT_WINDOW_MS: milliseconds(60_000, 100),
+  /** A running saga with no message for this long is reported as stuck. */
+  SAGA_STUCK_AFTER_MS: milliseconds(5 * 60_000, 100, 7 * 24 * HOUR_MS),
+  SAGA_MONITOR_ENABLED: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((flag) => flag === 'true'),
+  /** Offsets belong with the inbox they fed, so the default group follows the database. */
+  SAGA_MONITOR_GROUP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, ".", "_" and "-" only')
+    .optional(),
+  SAGA_MONITOR_TOPIC_PATTERN: z
+    .string()
+    .default('^outbox\\.event\\.[a-z0-9._-]+$')
+    .refine(compiles, 'must be a valid regular expression')
+    .transform((source) => new RegExp(source)),
+  SAGA_MONITOR_TOPIC_REFRESH_MS: milliseconds(30_000, 100),
+});
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type ParsedConfig = z.output<typeof gatewayConfigSchema>;
+
+export interface GatewayConfig extends ParsedConfig {
+  readonly upstreams: Readonly<Record<UpstreamName, string>>;
+}
+
+/** Parses the gateway's keys once at start-up; every bad key is named in one error. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = gatewayConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new InvalidConfigError(
+      'gateway',
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const config = parsed.data;
+  const upstreams = Object.fromEntries(
+    UPSTREAM_NAMES.map((name) => [name, config[`${name.toUpperCase()}_URL` as UpstreamUrlKey]]),
+  ) as Record<UpstreamName, string>;
+  return { ...config, upstreams };
+}
+
+type UpstreamUrlKey = `${Uppercase<UpstreamName>}_URL`;

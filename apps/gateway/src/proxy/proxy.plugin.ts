@@ -1,0 +1,94 @@
+import type { AccessTokenVerifier } from '@blog/chassis';
+import replyFrom from '@fastify/reply-from';
+import type {
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+  HTTPMethods,
+  RouteHandlerMethod,
+} from 'fastify';
+import { EdgeError, sendError } from '../edge/edge-error';
+import type { GatewayConfig } from '../gateway.config';
+import { isPublic, isUnsafePath, pathOf, upstreamPathOf } from '../routing/path-match';
+import { type ProxyRoute, ROUTING_TABLE } from '../routing/routing-table';
+import { UPSTREAM_NAMES, type UpstreamName } from '../routing/upstream-names';
+import { parseRawBody } from './raw-body.parser';
+import { relayRequest, UpstreamServerError } from './relay-request';
+import { createUpstreamBreaker } from './upstream-breaker';
+import { upstreamFailure } from './upstream-failure';
+
+const METHODS: HTTPMethods[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+export interface ProxyOptions {
+  readonly config: GatewayConfig;
+  readonly verifier: AccessTokenVerifier;
+}
+
+/**
+ * The routing table on Fastify: raw bodies, token check before any upstream is called,
+ * and one scope per upstream with its own keep-alive pool, timeout and circuit breaker.
+ * Encapsulated, so the Nest routes keep their JSON parsing and error filter.
+ */
+export function proxyPlugin({ config, verifier }: ProxyOptions): FastifyPluginAsync {
+  return async (proxy) => {
+    proxy.removeAllContentTypeParsers();
+    proxy.addContentTypeParser('*', { parseAs: 'buffer' }, parseRawBody);
+    proxy.setErrorHandler((error, _request, reply) => sendError(reply, error));
+    proxy.addHook('onRequest', async (request) => {
+      if (!isPublic(request.method, pathOf(request.url))) {
+        await verifier.verify(request.headers.authorization);
+      }
+    });
+    for (const upstream of UPSTREAM_NAMES) {
+      const routes = ROUTING_TABLE.filter((route) => route.upstream === upstream);
+      if (routes.length > 0) await proxy.register(upstreamScope(upstream, routes, config));
+    }
+  };
+}
+
+function upstreamScope(
+  upstream: UpstreamName,
+  routes: readonly ProxyRoute[],
+  config: GatewayConfig,
+): FastifyPluginAsync {
+  return async (scope) => {
+    const timeoutMs = config.UPSTREAM_TIMEOUT_MS;
+    await scope.register(replyFrom, {
+      base: config.upstreams[upstream],
+      destroyAgent: true,
+      disableRequestLogging: true,
+      undici: {
+        connections: config.UPSTREAM_CONNECTIONS,
+        pipelining: 1,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        connect: { timeout: timeoutMs },
+      },
+    });
+    const breaker = createUpstreamBreaker(upstream, config);
+    scope.addHook('onClose', async () => breaker.shutdown());
+
+    const relayTo =
+      (route: ProxyRoute): RouteHandlerMethod =>
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const path = pathOf(request.url);
+        if (isUnsafePath(path)) {
+          throw new EdgeError(400, 'MALFORMED_REQUEST', 'The path has dot segments or bad escapes');
+        }
+        const target = upstreamPathOf(route, path);
+        try {
+          await breaker.fire(() => relayRequest(request, reply, target, timeoutMs));
+        } catch (error) {
+          if (!(error instanceof UpstreamServerError)) throw upstreamFailure(upstream, error);
+        }
+        return reply;
+      };
+
+    for (const route of routes) {
+      scope.route({ method: METHODS, url: route.path, handler: relayTo(route) });
+      if (route.subtree) {
+        scope.route({ method: METHODS, url: `${route.path}/*`, handler: relayTo(route) });
+      }
+    }
+  };
+}

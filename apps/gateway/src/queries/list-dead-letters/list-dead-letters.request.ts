@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { sagaIdSchema } from '../../admin/admin-input';
+
+export const listDeadLettersRequest = z.strictObject({
+  status: z.enum(['failed', 'waiting', 'resolved']).optional(),
+  sagaId: sagaIdSchema.optional(),
+});

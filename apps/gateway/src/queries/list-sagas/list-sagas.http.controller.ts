@@ -1,0 +1,19 @@
+import { Roles } from '@blog/chassis';
+import { Controller, Get, Query, Req, UseInterceptors } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { AdminAuditInterceptor } from '../../admin/admin-audit.interceptor';
+import { operatorCallOf, parseInput } from '../../admin/admin-input';
+import { ListSagasQuery } from './list-sagas.query';
+import { listSagasRequest } from './list-sagas.request';
+
+@Controller('admin/sagas')
+@Roles('admin')
+@UseInterceptors(AdminAuditInterceptor)
+export class ListSagasHttpController {
+  constructor(private readonly query: ListSagasQuery) {}
+
+  @Get()
+  list(@Query() query: unknown, @Req() request: FastifyRequest) {
+    return this.query.run(parseInput(listSagasRequest, query, 'query'), operatorCallOf(request));
+  }
+}

@@ -1,0 +1,104 @@
+import { bootGateway, type RunningGateway } from './support/boot-gateway';
+import { call } from './support/http';
+import { JwksStandIn } from './support/jwks-stand-in';
+import { answer, deadUrl, hang } from './support/upstream-stand-in';
+import { type StandIns, startUpstreams, stopUpstreams } from './support/upstreams';
+
+const TIMEOUT_MS = 500;
+const RESET_MS = 1_000;
+
+// Slow, dead and failing upstreams: the client always gets an answer, and quickly.
+// Each case uses its own upstream, since breakers are per upstream.
+describe('gateway upstream resilience', () => {
+  let jwks: JwksStandIn;
+  let upstreams: StandIns;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    jwks = await JwksStandIn.start();
+    const started = await startUpstreams();
+    upstreams = started.standIns;
+    gateway = await bootGateway({
+      ...started.env,
+      VISITOR_URL: await deadUrl(),
+      AUTH_JWKS_URL: jwks.url,
+      UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
+      BREAKER_VOLUME_THRESHOLD: '4',
+      BREAKER_ERROR_PERCENT: '50',
+      BREAKER_RESET_MS: String(RESET_MS),
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await stopUpstreams(upstreams);
+    await jwks?.close();
+  });
+
+  const timed = async (path: string) => {
+    const started = Date.now();
+    const answered = await call(gateway.url, path);
+    return { ...answered, ms: Date.now() - started };
+  };
+
+  it('answers 504 UPSTREAM_TIMEOUT within the timeout when the upstream hangs', async () => {
+    upstreams.post.behaviour = hang;
+    const answered = await timed('/api/posts/p1');
+    expect(answered.status).toBe(504);
+    expect(answered.json).toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      details: { upstream: 'post' },
+    });
+    expect(answered.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    // undici checks timeouts on a ~0.5 s tick, hence the margin.
+    expect(answered.ms).toBeLessThan(TIMEOUT_MS + 1_500);
+    expect(upstreams.post.calls).toHaveLength(1);
+  });
+
+  it('answers 503 UPSTREAM_UNAVAILABLE at once when nothing listens', async () => {
+    const answered = await timed('/api/stats/popular');
+    expect(answered.status).toBe(503);
+    expect(answered.json).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      details: { upstream: 'visitor' },
+    });
+    expect(answered.ms).toBeLessThan(1_000);
+  });
+
+  it('opens the breaker after repeated failures, refuses without calling, and closes after recovery', async () => {
+    const blog = upstreams.blog;
+    blog.behaviour = answer(() => ({ status: 500, body: { code: 'INTERNAL', message: 'boom' } }));
+    for (let i = 0; i < 4; i += 1) {
+      const failed = await call(gateway.url, '/api/blogs');
+      expect(failed.status).toBe(500);
+      expect(failed.json).toEqual({ code: 'INTERNAL', message: 'boom' }); // passed through
+    }
+
+    const refused = await timed('/api/blogs/b1');
+    expect(refused.status).toBe(503);
+    expect(refused.json).toMatchObject({ code: 'CIRCUIT_OPEN', details: { upstream: 'blog' } });
+    expect(refused.ms).toBeLessThan(1_000);
+    expect(blog.calls).toHaveLength(4);
+
+    // Other upstreams have breakers of their own.
+    expect((await call(gateway.url, '/api/users/ann')).status).toBe(200);
+
+    blog.behaviour = answer(() => ({ status: 200, body: { ok: true } }));
+    expect((await call(gateway.url, '/api/blogs')).status).toBe(503); // still open
+    await new Promise((resolve) => setTimeout(resolve, RESET_MS + 100));
+    expect((await call(gateway.url, '/api/blogs')).status).toBe(200); // the trial call
+    for (let i = 0; i < 3; i += 1) expect((await call(gateway.url, '/api/blogs')).status).toBe(200);
+    expect(blog.calls).toHaveLength(8);
+  });
+
+  it('counts timeouts as failures too, so a hanging upstream is cut off', async () => {
+    const subscribe = upstreams.subscribe;
+    subscribe.behaviour = hang;
+    const authorization = await jwks.bearer();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      statuses.push((await call(gateway.url, '/api/feed', { headers: { authorization } })).status);
+    }
+    expect(statuses).toEqual([504, 504, 504, 504, 503]);
+    expect(subscribe.calls).toHaveLength(4);
+  });
+});
