@@ -46,8 +46,14 @@ export async function createServiceApp(
     ServiceRootModule,
     new FastifyAdapter({
       bodyLimit: config.BODY_LIMIT_BYTES,
-      requestIdHeader: 'x-request-id',
-      genReqId: () => randomUUID(),
+      // A caller's request id is kept only if it is short and plain (it lands in logs).
+      requestIdHeader: false,
+      genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+        const incoming = request.headers['x-request-id'];
+        return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming)
+          ? incoming
+          : randomUUID();
+      },
     }),
     { bufferLogs: true, abortOnError: false },
   );
