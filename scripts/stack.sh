@@ -62,7 +62,7 @@ start_service() {
     return
   fi
   # setsid: the service must not die with this script's terminal or process group.
-  local env=() node_args=()
+  local env=("SERVICE_VERSION=$(node -p "require('$ROOT/package.json').version")") node_args=()
   [[ $svc == auth ]] && env+=("AUTH_SIGNING_KEY_FILE=$STATE/keys/auth-signing.pem")
   # Every local client (and every e2e spec) is 127.0.0.1: the production default of 20
   # credential calls a minute per address would throttle the test suite itself.

@@ -1,5 +1,6 @@
 import {
   createLogger,
+  type Logger,
   metrics,
   NestLoggerAdapter,
   registerAccessLog,
@@ -27,6 +28,7 @@ export interface ServiceDefinition extends ChassisOptions {
 export interface ServiceApp {
   app: NestFastifyApplication;
   config: ServiceConfig;
+  logger: Logger;
 }
 
 /** Builds (but does not start) a service; tests use this with their own environment. */
@@ -63,19 +65,17 @@ export async function createServiceApp(
   registerHttpMetrics(fastify, metrics);
   app.useGlobalFilters(new ErrorBodyFilter(logger));
   app.enableShutdownHooks();
-  return { app, config };
+  return { app, config, logger };
 }
 
 /** Process entry point of every app: start, listen, or exit non-zero with the reason. */
 export async function runService(definition: ServiceDefinition): Promise<void> {
   try {
-    const { app, config } = await createServiceApp(definition);
+    const { app, config, logger } = await createServiceApp(definition);
     await app.listen({ port: config.PORT, host: config.HOST });
+    logger.info('service ready', { 'server.port': config.PORT });
     // Batched spans would be lost on exit otherwise.
     process.once('beforeExit', () => void shutdownTracing());
-    process.stdout.write(
-      `${JSON.stringify({ message: 'service ready', service: config.SERVICE_NAME, port: config.PORT })}\n`,
-    );
   } catch (error) {
     const reason = error instanceof InvalidConfigError ? error.message : String(error);
     process.stderr.write(`${definition.service} failed to start: ${reason}\n`);
