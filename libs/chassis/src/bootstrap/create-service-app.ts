@@ -23,7 +23,11 @@ import { ErrorBodyFilter } from '../errors/error-body.filter';
 export interface ServiceDefinition extends ChassisOptions {
   service: ServiceName;
   module: Type<unknown>;
+  /** The largest request body this service takes; `BODY_LIMIT_BYTES` overrides it. */
+  bodyLimitBytes?: number;
 }
+
+const DEFAULT_BODY_LIMIT_BYTES = 65_536;
 
 export interface ServiceApp {
   app: NestFastifyApplication;
@@ -47,7 +51,7 @@ export async function createServiceApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceRootModule,
     new FastifyAdapter({
-      bodyLimit: config.BODY_LIMIT_BYTES,
+      bodyLimit: config.BODY_LIMIT_BYTES ?? definition.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
       // A caller's request id is kept only if it is short and plain (it lands in logs).
       requestIdHeader: false,
       genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {

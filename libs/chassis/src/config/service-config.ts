@@ -29,7 +29,8 @@ export function serviceConfigSchema(service: ServiceName) {
     AUTH_AUDIENCE: z.string().min(1).default('blog-api'),
     /** How long outbox rows stay for saga replay after Debezium has read them. */
     OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
+    /** Unset: the service's own default (`ServiceDefinition.bodyLimitBytes`), else 64 KiB. */
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).optional(),
   });
 }
 
