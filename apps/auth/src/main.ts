@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runService } from '@blog/chassis';
-import { outboxMigrations } from '@blog/outbox';
 import { AuthModule } from './auth.module';
+import { authMigrations } from './infrastructure/auth-migrations';
 
 export const authService = {
   service: 'auth',
   module: AuthModule,
-  migrations: [...outboxMigrations],
+  migrations: authMigrations,
 } as const;
 
 if (require.main === module) void runService(authService);

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { emailField } from '../account-fields';
+
+/** Any password up to the limit is checked: a short one simply does not match. */
+export const logInRequest = z.strictObject({
+  email: emailField,
+  password: z.string().min(1).max(128),
+});
+
+export type LogInRequest = z.output<typeof logInRequest>;

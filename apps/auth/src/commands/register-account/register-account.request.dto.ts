@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { displayNameField, emailField, handleField, passwordField } from '../account-fields';
+
+export const registerAccountRequest = z.strictObject({
+  email: emailField,
+  password: passwordField,
+  handle: handleField,
+  displayName: displayNameField,
+});
+
+export type RegisterAccountRequest = z.output<typeof registerAccountRequest>;
