@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runService } from '@blog/chassis';
-import { outboxMigrations } from '@blog/outbox';
+import { userMigrations } from './infrastructure/user-migrations';
 import { UserModule } from './user.module';
 
 export const userService = {
   service: 'user',
   module: UserModule,
-  migrations: [...outboxMigrations],
+  migrations: userMigrations,
 } as const;
 
 if (require.main === module) void runService(userService);
