@@ -1,5 +1,97 @@
-import { Module } from '@nestjs/common';
+import {
+  ConsumerHost,
+  PG_POOL,
+  SagaAdminController,
+  SERVICE_CONFIG,
+  type ServiceConfig,
+} from '@blog/chassis';
+import { EventStore } from '@blog/eventstore';
+import { Module, type Provider } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { ApprovePublicationHandler } from './commands/approve-publication/approve-publication.handler';
+import { CreateBlogHandler } from './commands/create-blog/create-blog.handler';
+import { CreateBlogHttpController } from './commands/create-blog/create-blog.http.controller';
+import { DeleteAccountBlogsHandler } from './commands/delete-account-blogs/delete-account-blogs.handler';
+import { DeleteBlogHandler } from './commands/delete-blog/delete-blog.handler';
+import { DeleteBlogHttpController } from './commands/delete-blog/delete-blog.http.controller';
+import { RecordDeletionAnswerHandler } from './commands/record-deletion-answer/record-deletion-answer.handler';
+import { DeletionDeadlineWorker } from './commands/time-out-deletion/deletion-deadline.worker';
+import { TimeOutDeletionHandler } from './commands/time-out-deletion/time-out-deletion.handler';
+import { UpdateBlogHandler } from './commands/update-blog/update-blog.handler';
+import { UpdateBlogHttpController } from './commands/update-blog/update-blog.http.controller';
+import { AccountClosureConsumer } from './consumers/account-closure.consumer';
+import { BlogDeletionConsumer } from './consumers/blog-deletion.consumer';
+import { PublicationConsumer } from './consumers/publication.consumer';
+import { BLOG_CONFIG, loadBlogConfig } from './infrastructure/blog-config';
+import { createBlogEventStore } from './infrastructure/blog-event-store';
+import { GetBlogHttpController } from './queries/get-blog/get-blog.http.controller';
+import { GetBlogQuery } from './queries/get-blog/get-blog.query';
+import { ListBlogsHttpController } from './queries/list-blogs/list-blogs.http.controller';
+import { ListBlogsQuery } from './queries/list-blogs/list-blogs.query';
 
-/** The blog service: its use cases arrive with the domain (see DESIGN.md). */
-@Module({})
+const configuration: Provider[] = [{ provide: BLOG_CONFIG, useFactory: () => loadBlogConfig() }];
+
+const eventSourcing: Provider[] = [{ provide: EventStore, useFactory: createBlogEventStore }];
+
+const commands: Provider[] = [
+  CreateBlogHandler,
+  UpdateBlogHandler,
+  DeleteBlogHandler,
+  ApprovePublicationHandler,
+  RecordDeletionAnswerHandler,
+  TimeOutDeletionHandler,
+  DeleteAccountBlogsHandler,
+];
+
+const queries: Provider[] = [GetBlogQuery, ListBlogsQuery];
+
+const consumers: Provider[] = [
+  PublicationConsumer,
+  BlogDeletionConsumer,
+  AccountClosureConsumer,
+  {
+    provide: ConsumerHost,
+    inject: [
+      SERVICE_CONFIG,
+      PG_POOL,
+      PublicationConsumer,
+      BlogDeletionConsumer,
+      AccountClosureConsumer,
+    ],
+    useFactory: (
+      config: ServiceConfig,
+      pool: Pool,
+      publication: PublicationConsumer,
+      deletion: BlogDeletionConsumer,
+      closure: AccountClosureConsumer,
+    ) =>
+      new ConsumerHost(config, pool, [
+        publication.definition(),
+        deletion.definition(),
+        closure.definition(),
+      ]),
+  },
+];
+
+const deadlines: Provider[] = [DeletionDeadlineWorker];
+
+/** The blog service: blogs, their lifecycle, and blog's steps in sagas 2, 3 and 4. */
+@Module({
+  controllers: [
+    CreateBlogHttpController,
+    UpdateBlogHttpController,
+    DeleteBlogHttpController,
+    GetBlogHttpController,
+    ListBlogsHttpController,
+    SagaAdminController,
+  ],
+  providers: [
+    ...configuration,
+    ...eventSourcing,
+    ...commands,
+    ...queries,
+    ...consumers,
+    ...deadlines,
+  ],
+})
 export class BlogModule {}

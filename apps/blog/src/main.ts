@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runService } from '@blog/chassis';
-import { outboxMigrations } from '@blog/outbox';
 import { BlogModule } from './blog.module';
+import { blogMigrations } from './infrastructure/blog-migrations';
 
 export const blogService = {
   service: 'blog',
   module: BlogModule,
-  migrations: [...outboxMigrations],
+  migrations: blogMigrations,
 } as const;
 
 if (require.main === module) void runService(blogService);

@@ -1,0 +1,6 @@
+import type { SagaType } from '@blog/contracts';
+
+/** Saga types as the catalog in libs/contracts names them. */
+export const DELETE_BLOG_SAGA = 'delete-blog' satisfies SagaType;
+export const PUBLISH_POST_SAGA = 'publish-post' satisfies SagaType;
+export const CLOSE_ACCOUNT_SAGA = 'close-account' satisfies SagaType;
