@@ -1,0 +1,38 @@
+import { type Caller, CurrentCaller } from '@blog/chassis';
+import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { parseIfMatch } from '../../infrastructure/http/if-match';
+import { parseInput } from '../../infrastructure/http/parse-input';
+import {
+  causeOfRequest,
+  Correlation,
+  type RequestContext,
+} from '../../infrastructure/http/request-context';
+import { etagOf } from '../../queries/post.view';
+import { UnpublishPostHandler } from './unpublish-post.handler';
+
+@Controller('posts')
+export class UnpublishPostHttpController {
+  constructor(private readonly handler: UnpublishPostHandler) {}
+
+  @Post(':id/unpublish')
+  @HttpCode(200)
+  async unpublish(
+    @Param('id') rawId: string,
+    @Headers('if-match') rawIfMatch: string | undefined,
+    @CurrentCaller() caller: Caller,
+    @Correlation() request: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const postId = parseInput(z.uuid(), rawId, 'post id');
+    const post = await this.handler.execute(
+      postId,
+      caller.accountId,
+      parseIfMatch(rawIfMatch),
+      causeOfRequest(request, caller),
+    );
+    void reply.header('etag', etagOf(post));
+    return post;
+  }
+}
