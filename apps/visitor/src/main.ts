@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runService } from '@blog/chassis';
-import { outboxMigrations } from '@blog/outbox';
+import { visitorMigrations } from './infrastructure/migrations/visitor-migrations';
 import { VisitorModule } from './visitor.module';
 
 export const visitorService = {
   service: 'visitor',
   module: VisitorModule,
-  migrations: [...outboxMigrations],
+  migrations: visitorMigrations,
 } as const;
 
 if (require.main === module) void runService(visitorService);
