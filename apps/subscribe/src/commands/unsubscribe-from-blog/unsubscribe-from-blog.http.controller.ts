@@ -1,0 +1,27 @@
+import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
+import { type Caller, CurrentCaller } from '@blog/chassis';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { parseInput } from '../../infrastructure/parse-input';
+import { requestContext } from '../../infrastructure/request-context';
+import { UnsubscribeFromBlogHandler } from './unsubscribe-from-blog.handler';
+
+/** `DELETE /subscriptions/:blogId`: 204; 404 SUBSCRIBE.NOT_SUBSCRIBED when there is none. */
+@Controller('subscriptions')
+export class UnsubscribeFromBlogHttpController {
+  constructor(private readonly unsubscribeFromBlog: UnsubscribeFromBlogHandler) {}
+
+  @Delete(':blogId')
+  @HttpCode(204)
+  async unsubscribe(
+    @Param('blogId') rawBlogId: string,
+    @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    const blogId = parseInput(z.uuid(), rawBlogId, 'blog id');
+    await this.unsubscribeFromBlog.execute(
+      { subscriberId: caller.accountId, blogId },
+      requestContext(request, caller),
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import type { SubscriptionCommand } from './subscription.commands';
+import type { SubscriptionEvent } from './subscription.events';
+import type { SubscriptionState } from './subscription.state';
+import { SubscribeRefusal } from './subscribe.refusal';
+
+/** The subscription's rules. Pure: every fact it needs arrives in the command. */
+export function decideSubscription(
+  command: SubscriptionCommand,
+  state: SubscriptionState,
+): SubscriptionEvent[] {
+  switch (command.type) {
+    case 'Subscribe': {
+      if (command.accountClosed) {
+        throw new SubscribeRefusal('SUBSCRIBE.ACCOUNT_CLOSED', 'This account is closed');
+      }
+      if (command.blog === 'unknown') {
+        throw new SubscribeRefusal('SUBSCRIBE.BLOG_NOT_FOUND', 'No blog with this id');
+      }
+      if (command.blog === 'deleting' || command.blog === 'deleted') {
+        throw new SubscribeRefusal('SUBSCRIBE.BLOG_DELETING', 'This blog is being deleted');
+      }
+      if (state.status === 'active') return [];
+      const { subscriberId, blogId, at } = command;
+      return [{ type: 'Subscribed', data: { subscriberId, blogId, subscribedAt: at } }];
+    }
+    case 'Unsubscribe':
+      if (state.status !== 'active') {
+        throw new SubscribeRefusal('SUBSCRIBE.NOT_SUBSCRIBED', 'Not subscribed to this blog');
+      }
+      return [
+        { type: 'Unsubscribed', data: { subscriberId: state.subscriberId, blogId: state.blogId } },
+      ];
+    case 'RemoveSubscription':
+      if (state.status !== 'active') return [];
+      return [
+        {
+          type: 'SubscriptionRemoved',
+          data: { subscriberId: state.subscriberId, blogId: state.blogId, reason: command.reason },
+        },
+      ];
+    default: {
+      const unknown: never = command;
+      throw new Error(`Unknown command ${JSON.stringify(unknown)}`);
+    }
+  }
+}
