@@ -26,6 +26,19 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/api/auth/logout', tag: 'auth', summary: 'Revoke the refresh token' },
   {
     method: 'get',
+    path: '/api/auth/registrations/{accountId}',
+    tag: 'auth',
+    summary: 'Poll a sign-up (saga 1) by account and saga id',
+  },
+  { method: 'get', path: '/api/auth/accounts/me', tag: 'auth', summary: 'Your account' },
+  {
+    method: 'post',
+    path: '/api/auth/accounts/me/close',
+    tag: 'auth',
+    summary: 'Close your account (saga 4)',
+  },
+  {
+    method: 'get',
     path: '/.well-known/jwks.json',
     tag: 'auth',
     summary: 'Token signing keys (JWKS)',
@@ -46,6 +59,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: 'post', path: '/api/posts/{postId}/unpublish', tag: 'posts', summary: 'Unpublish' },
   { method: 'post', path: '/api/visits', tag: 'visits', summary: 'Record a visit to a post' },
   { method: 'get', path: '/api/stats/posts/{postId}', tag: 'visits', summary: 'Visits of a post' },
+  { method: 'get', path: '/api/stats/blogs/{blogId}', tag: 'visits', summary: 'Visits of a blog' },
   { method: 'get', path: '/api/stats/popular', tag: 'visits', summary: 'Most visited posts' },
   {
     method: 'get',

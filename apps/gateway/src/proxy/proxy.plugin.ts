@@ -85,9 +85,11 @@ function upstreamScope(
       };
 
     for (const route of routes) {
-      scope.route({ method: METHODS, url: route.path, handler: relayTo(route) });
+      const limit = route.bodyLimitBytes === undefined ? {} : { bodyLimit: route.bodyLimitBytes };
+      scope.route({ method: METHODS, url: route.path, handler: relayTo(route), ...limit });
       if (route.subtree) {
-        scope.route({ method: METHODS, url: `${route.path}/*`, handler: relayTo(route) });
+        const url = `${route.path}/*`;
+        scope.route({ method: METHODS, url, handler: relayTo(route), ...limit });
       }
     }
   };

@@ -16,6 +16,8 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { methods: ['POST'], path: '/api/auth/register', subtree: false },
   { methods: ['POST'], path: '/api/auth/login', subtree: false },
   { methods: ['POST'], path: '/api/auth/refresh', subtree: false },
+  // A client polls its sign-up here before it can log in (saga 1); the saga id is the key.
+  { methods: READ, path: '/api/auth/registrations', subtree: true },
   { methods: READ, path: '/.well-known/jwks.json', subtree: false },
   { methods: READ, path: '/api/users', subtree: true },
   { methods: READ, path: '/api/blogs', subtree: true },
