@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import { AccountMessages, BlogMessages, PostMessages, SubscriptionMessages } from '@blog/contracts';
+import {
+  api,
+  eventually,
+  mintAccessToken,
+  produceRecords,
+  type ReceivedRecord,
+  TopicRecorder,
+} from '@blog/testing';
+
+// Saga 3 (and blog's part of saga 4) through the running stack. subscribe, the other
+// participant, is written in parallel: where a spec needs its answer it either waits for
+// the real one or, for the refusal path, answers on its topic exactly as its outbox would.
+
+interface User {
+  readonly id: string;
+  readonly token: string;
+}
+interface Blog {
+  readonly id: string;
+  readonly status: string;
+  readonly version: number;
+  readonly deletion: { sagaId: string } | null;
+}
+interface Post {
+  readonly id: string;
+  readonly status: string;
+  readonly version: number;
+  readonly publication: { sagaId: string; status: string; reason: string | null } | null;
+}
+interface Started {
+  readonly blogId: string;
+  readonly sagaId: string;
+  readonly status: string;
+}
+interface ErrorBody {
+  readonly code: string;
+  readonly details?: Record<string, unknown>;
+}
+
+async function newUser(): Promise<User> {
+  const id = randomUUID();
+  return { id, token: await mintAccessToken({ accountId: id }) };
+}
+
+async function createBlog(owner: User, title = `Doomed ${randomUUID().slice(0, 8)}`) {
+  const created = await api<Blog>('POST', '/api/blogs', { token: owner.token, body: { title } });
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
+async function draft(author: User, blogId: string, title: string): Promise<Post> {
+  const created = await eventually(
+    () =>
+      api<Post>('POST', '/api/posts', {
+        token: author.token,
+        body: { blogId, title, body: 'text' },
+      }),
+    (response) => response.status !== 404,
+  );
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
+const readPost = (postId: string, reader?: User) =>
+  api<Post>('GET', `/api/posts/${postId}`, reader ? { token: reader.token } : {});
+const readBlog = (blogId: string, reader: User) =>
+  api<Blog>('GET', `/api/blogs/${blogId}`, { token: reader.token });
+const publish = (postId: string, author: User) =>
+  api<{ sagaId: string } & ErrorBody>('POST', `/api/posts/${postId}/publish`, {
+    token: author.token,
+  });
+const deleteBlog = (blogId: string, owner: User) =>
+  api<Started & ErrorBody>('DELETE', `/api/blogs/${blogId}`, { token: owner.token });
+
+async function publishedPost(author: User, blogId: string, title: string): Promise<Post> {
+  const post = await draft(author, blogId, title);
+  expect((await publish(post.id, author)).status).toBe(202);
+  const done = await eventually(
+    () => readPost(post.id, author),
+    (response) => response.body.status !== 'PUBLISHING',
+  );
+  expect(done.body.status).toBe('PUBLISHED');
+  return done.body;
+}
+
+const statusesOf = async (posts: readonly Post[], author: User) =>
+  Promise.all(posts.map(async (post) => (await readPost(post.id, author)).body.status));
+
+/** Produces a message as another service's outbox router would put it on Kafka. */
+async function answerAs(
+  contract: { topic: string; type: string },
+  key: string,
+  payload: object,
+  sagaId: string,
+) {
+  await produceRecords(contract.topic, [
+    {
+      key,
+      value: JSON.stringify(payload),
+      headers: {
+        id: randomUUID(),
+        eventType: contract.type,
+        correlationId: randomUUID(),
+        sagaId,
+        occurredAt: new Date().toISOString(),
+        schemaVersion: '1',
+      },
+    },
+  ]);
+}
+
+describe('delete a blog (saga 3)', () => {
+  let recorder: TopicRecorder;
+  let owner: User;
+  const recorded = (type: string, sagaId: string) =>
+    recorder.records.filter(
+      (record) => record.headers['eventType'] === type && record.headers['sagaId'] === sagaId,
+    );
+  const payloadOf = (record: ReceivedRecord | undefined) =>
+    record?.value as Record<string, unknown>;
+
+  beforeAll(async () => {
+    owner = await newUser();
+    recorder = await TopicRecorder.start([
+      BlogMessages.BlogCreated.topic,
+      PostMessages.BlogPostsArchived.topic,
+      SubscriptionMessages.BlogSubscriptionsClosed.topic,
+    ]);
+  });
+  afterAll(() => recorder.stop());
+
+  describe('a deletion every participant confirms', () => {
+    let blog: Blog;
+    let posts: Post[];
+    let sagaId: string;
+
+    it('is 202 DELETING under the saga’s lock; post refuses new work and archives the posts', async () => {
+      blog = await createBlog(owner);
+      posts = [
+        await draft(owner, blog.id, 'A draft'),
+        await publishedPost(owner, blog.id, 'Out there'),
+      ];
+
+      const started = await deleteBlog(blog.id, owner);
+      expect(started.status).toBe(202);
+      expect(started.body).toEqual({
+        blogId: blog.id,
+        sagaId: expect.any(String),
+        status: 'DELETING',
+      });
+      sagaId = started.body.sagaId;
+      const lock = { sagaId, sagaType: 'delete-blog' };
+
+      expect((await readBlog(blog.id, owner)).body).toMatchObject({
+        status: 'DELETING',
+        deletion: { sagaId },
+      });
+      const update = await api<ErrorBody>('PATCH', `/api/blogs/${blog.id}`, {
+        token: owner.token,
+        body: { title: 'Too late' },
+      });
+      expect(update.status).toBe(409);
+      expect(update.body).toMatchObject({ code: 'LOCKED', details: lock });
+      const again = await deleteBlog(blog.id, owner);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'LOCKED', details: lock });
+
+      await eventually(
+        () => statusesOf(posts, owner),
+        (statuses) => statuses.every((status) => status === 'ARCHIVED'),
+      );
+      expect((await readPost(posts[1]?.id ?? '')).status).toBe(404);
+      // No new posts: refused under the deletion's lock — or, if subscribe already confirmed
+      // too and the blog is DELETED, because there is no blog any more.
+      const late = await api<ErrorBody>('POST', '/api/posts', {
+        token: owner.token,
+        body: { blogId: blog.id, title: 'Late', body: '' },
+      });
+      expect([
+        [409, 'LOCKED'],
+        [404, 'POST.BLOG_NOT_FOUND'],
+      ]).toContainEqual([late.status, late.body.code]);
+      if (late.status === 409) expect(late.body.details).toEqual(lock);
+      expect((await publish(posts[0]?.id ?? '', owner)).body.code).toBe('POST.ARCHIVED');
+
+      const archived = await recorder.waitFor(
+        () => recorded(PostMessages.BlogPostsArchived.type, sagaId).length > 0,
+        15_000,
+      );
+      expect(
+        payloadOf(
+          archived.find(
+            (r) => r.headers['sagaId'] === sagaId && r.headers['eventType'] === 'BlogPostsArchived',
+          ),
+        ),
+      ).toEqual({
+        blogId: blog.id,
+        postIds: posts.map((post) => post.id),
+      });
+    });
+
+    it('is DELETED once subscribe has confirmed too', async (context) => {
+      const answered = await recorder
+        .waitFor(
+          () =>
+            recorded(SubscriptionMessages.BlogSubscriptionsClosed.type, sagaId).length +
+              recorded(SubscriptionMessages.BlogSubscriptionsCloseRefused.type, sagaId).length >
+            0,
+          20_000,
+        )
+        .then(() => true)
+        .catch(() => false);
+      // Until subscribe answers BlogDeletionRequested the saga can only time out.
+      if (!answered)
+        context.skip('subscribe has not answered BlogDeletionRequested (not built yet?)');
+
+      expect(recorded(SubscriptionMessages.BlogSubscriptionsCloseRefused.type, sagaId)).toEqual([]);
+      expect(recorded(SubscriptionMessages.BlogSubscriptionsClosed.type, sagaId)).toHaveLength(1);
+      const deleted = await eventually(
+        () => readBlog(blog.id, owner),
+        (response) => response.body.status === 'DELETED',
+      );
+      expect(deleted.body.deletion).toEqual({ sagaId });
+      expect((await api('GET', `/api/blogs/${blog.id}`)).status).toBe(404);
+      const listed = await api<{ items: Blog[] }>('GET', `/api/blogs?owner=${owner.id}`);
+      expect(listed.body.items.map((item) => item.id)).not.toContain(blog.id);
+      expect(await statusesOf(posts, owner)).toEqual(['ARCHIVED', 'ARCHIVED']);
+      await recorder.waitFor(
+        () => recorded(BlogMessages.BlogDeleted.type, sagaId).length > 0,
+        15_000,
+      );
+      expect(recorded(BlogMessages.BlogDeleted.type, sagaId)).toHaveLength(1);
+    });
+  });
+
+  it('deleting a blog while a post is publishing: the deletion wins, deterministically', async () => {
+    // Both interleavings: the deletion first (blog rejects the publication, BLOG_DELETING) and
+    // the publication first (blog approves, then the deletion archives the published post).
+    for (const deletionFirst of [true, false]) {
+      const blog = await createBlog(owner);
+      const posts = [
+        await draft(owner, blog.id, 'Quiet'),
+        await draft(owner, blog.id, 'Rushing out'),
+      ];
+      const target = posts[1]?.id ?? '';
+      const [deletion, publication] = deletionFirst
+        ? [await deleteBlog(blog.id, owner), await publish(target, owner)]
+        : await Promise.all([deleteBlog(blog.id, owner), publish(target, owner)]);
+      expect(deletion.status).toBe(202);
+      const deletionSaga = deletion.body.sagaId;
+      expect([202, 409]).toContain(publication.status);
+      if (publication.status === 409) {
+        // post already knew the blog was DELETING: refused up front, under the deletion's lock.
+        expect(publication.body).toMatchObject({
+          code: 'LOCKED',
+          details: { sagaId: deletionSaga },
+        });
+      }
+
+      // Never a post left PUBLISHING or public: every post ends ARCHIVED.
+      await eventually(
+        () => statusesOf(posts, owner),
+        (statuses) => statuses.every((status) => status === 'ARCHIVED'),
+      );
+      const rushed = (await readPost(target, owner)).body;
+      if (publication.status === 202) {
+        expect(rushed.publication?.sagaId).toBe(publication.body.sagaId);
+        expect(['PUBLISHED', 'REJECTED']).toContain(rushed.publication?.status);
+        if (rushed.publication?.status === 'REJECTED') {
+          expect(rushed.publication.reason).toBe('BLOG_DELETING');
+        }
+      }
+      expect((await readPost(target)).status).toBe(404);
+      await recorder.waitFor(
+        () => recorded(PostMessages.BlogPostsArchived.type, deletionSaga).length > 0,
+        15_000,
+      );
+      expect(payloadOf(recorded(PostMessages.BlogPostsArchived.type, deletionSaga)[0])).toEqual({
+        blogId: blog.id,
+        postIds: posts.map((post) => post.id),
+      });
+      expect(['DELETING', 'DELETED']).toContain((await readBlog(blog.id, owner)).body.status);
+    }
+  });
+
+  it('a participant’s refusal makes the blog ACTIVE again and restores every archived post', async () => {
+    const blog = await createBlog(owner);
+    const posts = [
+      await draft(owner, blog.id, 'Kept draft'),
+      await publishedPost(owner, blog.id, 'Kept live'),
+    ];
+    const started = await deleteBlog(blog.id, owner);
+    expect(started.status).toBe(202);
+    const { sagaId } = started.body;
+    // subscribe refuses (answered here as its outbox would, so the spec does not depend on it).
+    await answerAs(
+      SubscriptionMessages.BlogSubscriptionsCloseRefused,
+      blog.id,
+      { blogId: blog.id, reason: 'subscriptions are being migrated' },
+      sagaId,
+    );
+
+    const restored = await eventually(
+      () => readBlog(blog.id, owner),
+      (response) => response.body.status === 'ACTIVE',
+    );
+    expect(restored.body.deletion).toBeNull();
+    await recorder.waitFor(
+      () => recorded(BlogMessages.BlogDeletionCancelled.type, sagaId).length > 0,
+      15_000,
+    );
+    expect(payloadOf(recorded(BlogMessages.BlogDeletionCancelled.type, sagaId)[0])).toEqual({
+      blogId: blog.id,
+      reason: 'subscribe: subscriptions are being migrated',
+    });
+    // post had archived them (its confirmation came too late to matter), then restored them.
+    await recorder.waitFor(
+      () => recorded(PostMessages.BlogPostsArchived.type, sagaId).length > 0,
+      15_000,
+    );
+    await eventually(
+      () => statusesOf(posts, owner),
+      (statuses) => statuses[0] === 'DRAFT' && statuses[1] === 'PUBLISHED',
+    );
+    expect((await readPost(posts[1]?.id ?? '')).status).toBe(200);
+
+    const update = await api<Blog>('PATCH', `/api/blogs/${blog.id}`, {
+      token: owner.token,
+      body: { description: 'still here' },
+    });
+    expect(update.status).toBe(200);
+    await eventually(
+      () =>
+        api('POST', '/api/posts', {
+          token: owner.token,
+          body: { blogId: blog.id, title: 'New', body: '' },
+        }),
+      (response) => response.status === 201,
+    );
+  });
+
+  it('closing an account deletes each of its blogs in a child saga; no blogs is answered at once', async () => {
+    const closing = await newUser();
+    const blogs = [
+      await createBlog(closing, 'First of two'),
+      await createBlog(closing, 'Second of two'),
+    ];
+    const closureSagaId = randomUUID();
+    // auth starts saga 4 (answered here as auth's outbox would).
+    await answerAs(
+      AccountMessages.AccountClosureRequested,
+      closing.id,
+      { accountId: closing.id },
+      closureSagaId,
+    );
+
+    const deleting = await eventually(
+      () => Promise.all(blogs.map(async (blog) => (await readBlog(blog.id, closing)).body)),
+      (states) => states.every((state) => state.status === 'DELETING'),
+    );
+    const children = deleting.map((state) => state.deletion?.sagaId);
+    expect(new Set(children).size).toBe(2);
+    expect(children).not.toContain(closureSagaId);
+    await recorder.waitFor(
+      () =>
+        children.every((child) =>
+          recorded(BlogMessages.BlogDeletionRequested.type, child ?? '').some(
+            (record) => record.headers['correlationId'] === closureSagaId,
+          ),
+        ),
+      15_000,
+    );
+    const late = await api<ErrorBody>('POST', '/api/blogs', {
+      token: closing.token,
+      body: { title: 'Escape' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('BLOG.ACCOUNT_CLOSING');
+
+    const empty = await newUser();
+    const emptySaga = randomUUID();
+    await answerAs(
+      AccountMessages.AccountClosureRequested,
+      empty.id,
+      { accountId: empty.id },
+      emptySaga,
+    );
+    const answered = await recorder.waitFor(
+      () => recorded(BlogMessages.AccountBlogsDeleted.type, emptySaga).length > 0,
+      15_000,
+    );
+    const answer = answered.find(
+      (record) =>
+        record.headers['sagaId'] === emptySaga &&
+        record.headers['eventType'] === 'AccountBlogsDeleted',
+    );
+    expect(answer?.key).toBe(empty.id);
+    expect(answer?.value).toEqual({ accountId: empty.id, blogIds: [] });
+  });
+});
