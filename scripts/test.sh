@@ -35,14 +35,21 @@ npm run -s typecheck
 npm run -s lint
 
 step "docker-compose.yml"
-# There is no Docker engine here, but a compose client can still validate the file.
-if docker compose version >/dev/null 2>&1; then
-  POSTGRES_PASSWORD=validate-only docker compose -f docker-compose.yml config -q && echo "valid"
-elif command -v docker-compose >/dev/null; then
-  POSTGRES_PASSWORD=validate-only docker-compose -f docker-compose.yml config -q && echo "valid"
-else
-  echo "no compose client on this machine: not validated"
+# There is no Docker engine here, but a compose client still validates the file. The
+# docker CLI on these machines has no compose plugin; Debian's docker-compose (1.29) does
+# the job, so install it when neither is present.
+if ! docker compose version >/dev/null 2>&1 && ! command -v docker-compose >/dev/null; then
+  echo "installing docker-compose (apt-get) to validate the file"
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose ||
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose; }; } \
+    >"$ROOT/.stack/apt-compose.log" 2>&1 || { echo "could not install docker-compose (log: .stack/apt-compose.log)"; exit 1; }
 fi
+if docker compose version >/dev/null 2>&1; then
+  POSTGRES_PASSWORD=validate-only docker compose -f docker-compose.yml config -q
+else
+  POSTGRES_PASSWORD=validate-only docker-compose -f docker-compose.yml config -q
+fi
+echo "valid"
 
 if [[ -z "${CI:-}" ]] && "$STACK" status 2>/dev/null | grep -q '^gateway *running'; then
   step "reusing the running stack (left running afterwards)"

@@ -61,6 +61,7 @@ export class ConsumerHost {
   private readonly running: KafkaMessageConsumer[] = [];
   readonly admins: ReadonlyMap<string, DeadLetterAdmin>;
   private readonly processors: ReadonlyMap<string, MessageProcessor>;
+  private readonly database: string;
 
   constructor(
     config: ServiceConfig,
@@ -74,6 +75,7 @@ export class ConsumerHost {
       logLevel: logLevel.WARN,
       logCreator: kafkaLogCreator,
     });
+    this.database = new URL(config.DATABASE_URL).pathname.slice(1);
     this.producer = this.kafka.producer({ allowAutoTopicCreation: true });
     const sink: DeadLetterSink = new KafkaDeadLetterSink(this.producer);
     this.processors = new Map(
@@ -104,6 +106,16 @@ export class ConsumerHost {
     );
   }
 
+  /**
+   * Offsets and the inbox that makes them safe belong together: instances sharing one
+   * database share one group (that is scaling out), while the same service on another
+   * database (a test's fresh one, a staging copy on the same cluster) must not take the
+   * real instances' partitions and commit offsets for messages it applied elsewhere.
+   */
+  groupIdOf(consumer: string): string {
+    return `${consumer}.${this.database}`;
+  }
+
   /** Nest lifecycle: consumers run exactly as long as the application. */
   onApplicationBootstrap(): Promise<void> {
     return this.start();
@@ -122,7 +134,7 @@ export class ConsumerHost {
       if (!processor) continue;
       const consumer = new KafkaMessageConsumer({
         kafka: this.kafka,
-        groupId: definition.name,
+        groupId: this.groupIdOf(definition.name),
         topics: definition.topics,
         processor,
         onOutcome: (outcome) => {
