@@ -94,6 +94,7 @@ async function answerAs(
   key: string,
   payload: object,
   sagaId: string,
+  correlationId: string = randomUUID(),
 ) {
   await produceRecords(contract.topic, [
     {
@@ -102,7 +103,7 @@ async function answerAs(
       headers: {
         id: randomUUID(),
         eventType: contract.type,
-        correlationId: randomUUID(),
+        correlationId,
         sagaId,
         occurredAt: new Date().toISOString(),
         schemaVersion: '1',
@@ -348,12 +349,14 @@ describe('delete a blog (saga 3)', () => {
       await createBlog(closing, 'Second of two'),
     ];
     const closureSagaId = randomUUID();
+    const closureCorrelation = randomUUID();
     // auth starts saga 4 (answered here as auth's outbox would).
     await answerAs(
       AccountMessages.AccountClosureRequested,
       closing.id,
       { accountId: closing.id },
       closureSagaId,
+      closureCorrelation,
     );
 
     const deleting = await eventually(
@@ -367,7 +370,7 @@ describe('delete a blog (saga 3)', () => {
       () =>
         children.every((child) =>
           recorded(BlogMessages.BlogDeletionRequested.type, child ?? '').some(
-            (record) => record.headers['correlationId'] === closureSagaId,
+            (record) => record.headers['correlationId'] === closureCorrelation,
           ),
         ),
       15_000,

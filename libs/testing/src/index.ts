@@ -12,3 +12,4 @@ export { stackCommand, stackProcesses } from './stack-control';
 export { tolerateForcedDrop } from './tolerate-forced-drop';
 export { mintAccessToken, type TokenClaims } from './access-tokens';
 export { api, type ApiResponse, apiUrl, eventually } from './api-client';
+export { logIn, newPerson, type Person, type Registration, signUp } from './sign-up';

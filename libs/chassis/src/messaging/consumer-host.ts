@@ -66,7 +66,7 @@ export class ConsumerHost {
   constructor(
     config: ServiceConfig,
     pool: Pool,
-    private readonly definitions: readonly ConsumerDefinition[],
+    readonly definitions: readonly ConsumerDefinition[],
     private readonly onOutcome: OutcomeListener = () => undefined,
   ) {
     this.kafka = new Kafka({

@@ -23,7 +23,7 @@ export async function answerAccountClosure(
       BlogMessages.AccountBlogsDeleted,
       accountId,
       { accountId, blogIds: [...blogIds] },
-      { ...messageContextOf(cause, closureSagaId), correlationId: closureSagaId },
+      messageContextOf(cause, closureSagaId),
     ),
   ]);
   await tx.query(`UPDATE account_closures SET completed_at = now() WHERE closure_saga_id = $1`, [

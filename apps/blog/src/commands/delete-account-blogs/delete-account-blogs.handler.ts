@@ -14,7 +14,8 @@ type AccountClosureRequested = PayloadOf<typeof AccountMessages.AccountClosureRe
 
 /**
  * Saga 4, blog's part: every ACTIVE blog of the account goes through saga 3 as a child
- * saga (its own saga id; correlation = the closure's saga id). Blogs already DELETING are
+ * saga: its own saga id, caused by the closure message and keeping its correlation id, so
+ * one search by correlation id shows the whole closure from the HTTP request on. Blogs already DELETING are
  * waited for too. The closure is answered when all are DELETED — at once when none are left.
  */
 @Injectable()
@@ -38,7 +39,7 @@ export class DeleteAccountBlogsHandler {
       [accountId],
     );
     const cause: Cause = {
-      correlationId: closureSagaId,
+      correlationId: envelope.correlationId,
       causationId: envelope.messageId,
       actor: SYSTEM_ACTOR,
     };
