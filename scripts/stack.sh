@@ -6,6 +6,8 @@
 #   down    stop services, then infrastructure
 #   status  what runs where
 #   restart <service>  rebuild and restart one service (the rest keep running)
+#   stop <service> / start <service>  take one service away and bring it back, as
+#           the reliability specs do (start does not rebuild)
 #   verify-down  exit 1 if any process or port of the stack is left
 set -euo pipefail
 
@@ -178,13 +180,19 @@ restart() {
   log "$svc restarted (pid $(pid_of "$svc"))"
 }
 
+one_service() {
+  [[ -n "${PORTS[${1:-}]:-}" ]] || die "$2 takes one of: ${SERVICES[*]}"
+}
+
 case "${1:-}" in
   up) up ;;
+  stop) one_service "${2:-}" stop && stop_service "$2" ;;
+  start) one_service "${2:-}" start && ensure_signing_key && start_service "$2" && wait_ready "$2" && log "$2 started" ;;
   restart) restart "${2:-}" ;;
   run) run ;;
   down) down ;;
   status) status ;;
   deps) ensure_node_deps ;;
   verify-down) verify_down ;;
-  *) echo "usage: $0 up|run|down|status|restart <service>|deps|verify-down" >&2; exit 2 ;;
+  *) echo "usage: $0 up|run|down|status|restart|stop|start <service>|deps|verify-down" >&2; exit 2 ;;
 esac

@@ -1,0 +1,155 @@
+import { localDatabaseUrl } from '@blog/chassis';
+import {
+  api,
+  eventually,
+  mintAccessToken,
+  newPerson,
+  type Registration,
+  signUp,
+  stackCommand,
+} from '@blog/testing';
+import { Client } from 'pg';
+
+// Sagas that meet trouble on the real stack: a participant that is down, and a message a
+// participant cannot apply until an operator has fixed the cause and replayed the saga.
+
+const registrationOf = (accountId: string, sagaId: string) =>
+  api<Registration>('GET', `/api/auth/registrations/${accountId}?sagaId=${sagaId}`);
+
+async function inDatabase<T>(service: 'auth' | 'user', work: (db: Client) => Promise<T>) {
+  const db = new Client({ connectionString: localDatabaseUrl(service) });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/** What the sign-up left behind: user's profile rows and events, auth's account events. */
+const effectsOf = async (accountId: string, handle: string) => ({
+  profiles: await inDatabase('user', async (db) => {
+    const { rows } = await db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM profiles WHERE lower(handle) = lower($1)',
+      [handle],
+    );
+    return Number(rows[0]?.n);
+  }),
+  userEvents: await inDatabase('user', async (db) => {
+    const { rows } = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM events WHERE stream_id LIKE '%' || $1`,
+      [accountId],
+    );
+    return Number(rows[0]?.n);
+  }),
+  authEvents: await inDatabase('auth', async (db) => {
+    const { rows } = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM events WHERE stream_id LIKE '%' || $1`,
+      [accountId],
+    );
+    return Number(rows[0]?.n);
+  }),
+});
+
+describe('sagas recover from a participant that is down or failing', () => {
+  it('a sign-up started while user is down completes once user is back', async () => {
+    await stackCommand('scripts/stack.sh', ['stop', 'user']);
+    let registered: Registration;
+    try {
+      const person = newPerson();
+      const response = await api<Registration>('POST', '/api/auth/register', { body: person });
+      expect(response.status).toBe(202);
+      registered = response.body;
+      // Nobody answers for a while: the account waits, PENDING, for its profile.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect((await registrationOf(registered.accountId, registered.sagaId)).body.status).toBe(
+        'PENDING',
+      );
+    } finally {
+      await stackCommand('scripts/stack.sh', ['start', 'user']);
+    }
+    const settled = await eventually(
+      () => registrationOf(registered.accountId, registered.sagaId),
+      (response) => response.body.status !== 'PENDING',
+    );
+    expect(settled.body.status).toBe('ACTIVE');
+  });
+
+  it('a sign-up stuck on a dead letter completes when an admin replays it; a second replay changes nothing', async () => {
+    const admin = await mintAccessToken({ accountId: crypto.randomUUID(), roles: ['admin'] });
+    const person = newPerson(`poison_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`);
+    // The fault: user's database refuses this one profile (as a full disk or a bad
+    // migration would), so every try fails and the message is dead-lettered.
+    const trigger = `reject_${person.handle}`;
+    await inDatabase('user', (db) =>
+      db.query(`
+        CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.handle = '${person.handle}' THEN RAISE EXCEPTION 'injected fault'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER ${trigger} BEFORE INSERT ON profiles
+          FOR EACH ROW EXECUTE FUNCTION ${trigger}();`),
+    );
+    let registered: Registration;
+    try {
+      const response = await api<Registration>('POST', '/api/auth/register', { body: person });
+      expect(response.status).toBe(202);
+      registered = response.body;
+      const failed = await eventually(
+        () =>
+          api<{ saga: { status: string }; deadLetters: { error: string }[] }>(
+            'GET',
+            `/admin/sagas/${registered.sagaId}`,
+            { token: admin },
+          ),
+        (saga) => saga.status === 200 && saga.body.deadLetters.length > 0,
+      );
+      expect(failed.body.saga.status).toBe('failed');
+      expect(failed.body.deadLetters[0]?.error).toContain('injected fault');
+      expect((await registrationOf(registered.accountId, registered.sagaId)).body.status).toBe(
+        'PENDING',
+      );
+    } finally {
+      await inDatabase('user', (db) =>
+        db.query(
+          `DROP TRIGGER IF EXISTS ${trigger} ON profiles; DROP FUNCTION IF EXISTS ${trigger}();`,
+        ),
+      );
+    }
+
+    const replay = () =>
+      api<{
+        republished: number;
+        redriven: number;
+        services: { service: string; ok: boolean }[];
+      }>('POST', `/admin/sagas/${registered.sagaId}/replay`, { token: admin });
+    const first = await replay();
+    expect(first.status).toBe(200);
+    expect(first.body.redriven).toBeGreaterThanOrEqual(1);
+    expect(first.body.services.every((service) => service.ok)).toBe(true);
+    const done = await eventually(
+      () => registrationOf(registered.accountId, registered.sagaId),
+      (response) => response.body.status !== 'PENDING',
+    );
+    expect(done.body.status).toBe('ACTIVE');
+    await eventually(
+      () =>
+        api<{ saga: { status: string } }>('GET', `/admin/sagas/${registered.sagaId}`, {
+          token: admin,
+        }),
+      (saga) => saga.body.saga.status === 'succeeded',
+    );
+    const once = await effectsOf(registered.accountId, person.handle);
+    expect(once.profiles).toBe(1);
+
+    // The second replay re-publishes every message of the saga again (same ids): the
+    // inboxes take none of them twice.
+    const second = await replay();
+    expect(second.status).toBe(200);
+    expect(second.body.republished).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await effectsOf(registered.accountId, person.handle)).toEqual(once);
+    expect((await signUp(newPerson(person.handle))).status).toBe('REJECTED');
+  });
+});
