@@ -19,6 +19,7 @@ import {
 } from '../config/service-config';
 import type { ServiceName } from '../config/service-names';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
+import { registerWellFormedText } from '../http/well-formed-text.hook';
 
 export interface ServiceDefinition extends ChassisOptions {
   service: ServiceName;
@@ -67,6 +68,7 @@ export async function createServiceApp(
   const fastify = app.getHttpAdapter().getInstance();
   registerAccessLog(fastify, logger);
   registerHttpMetrics(fastify, metrics);
+  registerWellFormedText(fastify, config.SERVICE_NAME);
   app.useGlobalFilters(new ErrorBodyFilter(logger));
   app.enableShutdownHooks();
   return { app, config, logger };

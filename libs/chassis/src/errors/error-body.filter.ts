@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { AppError, HTTP_STATUS_OF } from './app-error';
 
 export interface ErrorBody {
@@ -59,6 +60,12 @@ function toResponse(error: unknown): { status: number; body: ErrorBody } {
       body: { code, message: fastifyError.message ?? code },
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    // One transaction per command: nothing of it was written, or (connection lost during
+    // COMMIT) all of it was. Never half, so the client can look and retry.
+    const message = 'The service cannot reach its database; retry later';
+    return { status: 503, body: { code: 'DATABASE_UNAVAILABLE', message } };
+  }
   return { status: 500, body: { code: 'INTERNAL', message: 'Internal error' } };
 }
 
@@ -76,6 +83,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
         err: error instanceof Error ? error : new Error(String(error)),
       });
     }
+    if (status === 503) void reply.header('retry-after', '1');
     void reply.status(status).send(body);
   }
 }

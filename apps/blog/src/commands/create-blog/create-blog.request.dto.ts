@@ -1,16 +1,12 @@
 import { z } from 'zod';
 
-/** Postgres cannot store NUL or a lone UTF-16 surrogate; everything else is kept as sent. */
-const storable = (text: string) => !text.includes('\u0000') && !/\p{Cs}/u.test(text);
-const STORABLE = 'must not contain NUL characters or unpaired surrogates';
-
+// NUL and lone surrogates are refused for every body by the chassis (well-formed-text).
 export const Title = z
   .string()
   .min(1)
   .max(200)
-  .refine((title) => title.trim().length > 0, 'must not be blank')
-  .refine(storable, STORABLE);
-export const Description = z.string().max(2_000).refine(storable, STORABLE);
+  .refine((title) => title.trim().length > 0, 'must not be blank');
+export const Description = z.string().max(2_000);
 
 /** Stored verbatim: nothing is trimmed or escaped here (rendering is the client's job). */
 export const createBlogRequest = z.object({ title: Title, description: Description.default('') });
