@@ -33,6 +33,8 @@ const gatewayConfigSchema = z.object({
   BREAKER_VOLUME_THRESHOLD: count(10),
   BREAKER_WINDOW_MS: milliseconds(10_000, 100),
   BREAKER_RESET_MS: milliseconds(5_000, 50),
+  /** Requests served at once; beyond it the gateway sheds with 503 rather than queue. */
+  MAX_IN_FLIGHT: count(512),
   RATE_LIMIT_MAX: count(600),
   RATE_LIMIT_WINDOW_MS: milliseconds(60_000, 100),
   AUTH_RATE_LIMIT_MAX: count(20),

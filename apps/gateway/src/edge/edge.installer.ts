@@ -6,11 +6,12 @@ import { docsPlugin } from '../docs/docs.plugin';
 import { buildOpenApiDocument } from '../docs/openapi-document';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { proxyPlugin } from '../proxy/proxy.plugin';
+import { registerLoadShedding } from './load-shedding.hook';
 import { registerRateLimits } from './rate-limit.hook';
 import { registerRequestId } from './request-id.hook';
 
 /**
- * Puts the public edge on the Fastify instance under Nest: request ids and rate limits
+ * Puts the public edge on the Fastify instance under Nest: request ids, load shedding and rate limits
  * for every route (Nest's included), then the docs and the proxy. The proxy is plain
  * Fastify rather than Nest controllers: bodies stream through unparsed, with no
  * per-request DI or interceptor work on the hot path.
@@ -27,6 +28,7 @@ export class EdgeInstaller implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     registerRequestId(fastify);
+    registerLoadShedding(fastify, this.config.MAX_IN_FLIGHT);
     await registerRateLimits(fastify, this.config);
     await fastify.register(docsPlugin(buildOpenApiDocument(this.service.SERVICE_VERSION)));
     await fastify.register(proxyPlugin({ config: this.config, verifier: this.verifier }));
