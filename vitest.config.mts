@@ -45,12 +45,19 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{apps,libs,bench}/**/*.unit.spec.ts'],
+          // test/ holds unit specs of repo files that are not code (e.g. Kibana's saved objects).
+          include: ['{apps,libs,bench,test}/**/*.unit.spec.ts'],
           testTimeout: 5_000,
         },
       },
       { extends: true, test: { name: 'int', include: ['{apps,libs,test}/**/*.int.spec.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['{apps,test}/**/*.e2e.spec.ts'] } },
+      // Crashes, outages, duplicate storms, hostile input and overload on the real stack;
+      // each spec puts back what it broke before it ends.
+      {
+        extends: true,
+        test: { name: 'reliability', include: ['test/reliability/**/*.reliability.spec.ts'] },
+      },
     ],
   },
 });

@@ -1,0 +1,24 @@
+import { localDatabaseUrl, type ServiceName } from '@blog/chassis';
+import { Client } from 'pg';
+
+/** One short-lived connection to a service's own database, for reconciliation queries. */
+export async function inDatabase<T>(
+  service: ServiceName,
+  work: (db: Client) => Promise<T>,
+): Promise<T> {
+  const db = new Client({ connectionString: localDatabaseUrl(service) });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+export async function rowsOf<Row extends Record<string, unknown>>(
+  service: ServiceName,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
+  return inDatabase(service, async (db) => (await db.query<Row>(sql, [...params])).rows);
+}
