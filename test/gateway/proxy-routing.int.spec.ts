@@ -163,7 +163,7 @@ describe('gateway proxy', () => {
   });
 
   it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE before any upstream call', async () => {
-    const answered = await call(gateway.url, '/api/posts', {
+    const answered = await call(gateway.url, '/api/blogs', {
       method: 'POST',
       headers: { authorization: bearer, 'content-type': 'application/json' },
       body: JSON.stringify({ text: 'x'.repeat(70_000) }),
@@ -171,6 +171,19 @@ describe('gateway proxy', () => {
     expect(answered.status).toBe(413);
     expect(answered.json).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(allCalls()).toEqual([]);
+  });
+
+  it('takes the larger bodies post takes (1 MiB) on /api/posts, and refuses more', async () => {
+    const post = (size: number) =>
+      call(gateway.url, '/api/posts', {
+        method: 'POST',
+        headers: { authorization: bearer, 'content-type': 'application/json' },
+        body: JSON.stringify({ body: 'x'.repeat(size) }),
+      });
+    expect((await post(200_000)).status).toBe(200);
+    expect(upstreams.post.calls).toHaveLength(1);
+    expect((await post(1_100_000)).status).toBe(413);
+    expect(upstreams.post.calls).toHaveLength(1);
   });
 
   it('refuses malformed JSON with 400 MALFORMED_REQUEST before any upstream call', async () => {

@@ -124,9 +124,14 @@ describe('delete a blog (blog side of saga 3 and 4)', () => {
     const account = randomUUID();
     const blogs = [await createBlog(account, 'a'), await createBlog(account, 'b')];
     const closureSagaId = randomUUID();
+    // Child sagas keep the closure's correlation id (one search shows the whole closure).
+    const closureCorrelation = randomUUID();
     const closure = new DeleteAccountBlogsHandler(deleter());
     const request = {
-      envelope: envelope('AccountClosureRequested', closureSagaId),
+      envelope: {
+        ...envelope('AccountClosureRequested', closureSagaId),
+        correlationId: closureCorrelation,
+      },
       payload: { accountId: account },
       topic: 't',
       key: account,
@@ -135,7 +140,10 @@ describe('delete a blog (blog side of saga 3 and 4)', () => {
     await inTransaction(pool, (tx) =>
       closure.execute(tx, {
         ...request,
-        envelope: envelope('AccountClosureRequested', closureSagaId),
+        envelope: {
+          ...envelope('AccountClosureRequested', closureSagaId),
+          correlationId: closureCorrelation,
+        },
       }),
     );
 
@@ -145,7 +153,7 @@ describe('delete a blog (blog side of saga 3 and 4)', () => {
       correlation_id: string;
     }>(
       `SELECT saga_id, aggregateid, correlation_id FROM outbox WHERE type = 'BlogDeletionRequested' AND correlation_id = $1`,
-      [closureSagaId],
+      [closureCorrelation],
     );
     expect(children.rows.map((row) => row.aggregateid).sort()).toEqual([...blogs].sort());
     expect(new Set(children.rows.map((row) => row.saga_id)).size).toBe(2);
