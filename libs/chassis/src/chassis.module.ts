@@ -7,6 +7,11 @@ import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AuthenticatedGuard } from './auth/authenticated.guard';
 import { SERVICE_CONFIG } from './config/config.tokens';
 import type { ServiceConfig } from './config/service-config';
+import { OUTBOX_SERVICES } from './config/service-names';
+import { CdcReadiness } from './health/cdc.readiness';
+import { ConsumerLagReadiness } from './health/consumer-lag.readiness';
+import { ConsumerLagProbe } from './messaging/consumer-lag.probe';
+import { ConsumerMetricsCollector } from './observability/consumer-metrics.collector';
 import { DatabaseModule, type MigrationList } from './database/database.module';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
 import type { ReadinessCheck } from './health/readiness-check';
@@ -27,7 +32,13 @@ export interface ChassisOptions {
 @Module({})
 export class ChassisModule {
   static forService(config: ServiceConfig, options: ChassisOptions): DynamicModule {
-    const extraChecks = options.readinessChecks ?? [];
+    // CDC where the service owns an outbox (and so a connector); consumer lag reports only
+    // when the app provides a ConsumerHost. Then the app's own checks.
+    const extraChecks: readonly Type<ReadinessCheck>[] = [
+      ...(OUTBOX_SERVICES.includes(config.SERVICE_NAME) ? [CdcReadiness] : []),
+      ConsumerLagReadiness,
+      ...(options.readinessChecks ?? []),
+    ];
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: ServiceMetrics, useValue: metrics },
@@ -35,6 +46,8 @@ export class ChassisModule {
       pgPoolProvider,
       OutboxRetentionWorker,
       AccessTokenVerifier,
+      ConsumerLagProbe,
+      ConsumerMetricsCollector,
       { provide: APP_GUARD, useClass: AuthenticatedGuard },
       ...extraChecks,
       {

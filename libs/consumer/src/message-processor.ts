@@ -21,7 +21,10 @@ export interface MessageProcessorOptions {
   readonly retry?: RetryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Wraps the handling of one valid message (tracing span, log context, latency metric). */
-  readonly around?: <T>(message: InboundMessage<unknown>, work: () => Promise<T>) => Promise<T>;
+  readonly around?: (
+    message: InboundMessage<unknown>,
+    work: () => Promise<ProcessOutcome>,
+  ) => Promise<ProcessOutcome>;
 }
 
 type Prepared =

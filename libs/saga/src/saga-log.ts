@@ -1,4 +1,5 @@
-import type { SqlClient } from '@blog/sql';
+import { metrics } from '@blog/observability/metrics/process-metrics';
+import { afterCommit, type SqlClient } from '@blog/sql';
 
 export type SagaOutcome = 'started' | 'succeeded' | 'failed' | 'compensated' | 'timed_out';
 
@@ -16,7 +17,11 @@ export interface RecordedSagaStep extends SagaStep {
   readonly recordedAt: string;
 }
 
-/** Written in the same transaction as the step's effect, so the log never lies. */
+/**
+ * Written in the same transaction as the step's effect, so the log never lies; the
+ * `saga_outcomes_total` metric counts the step only once that transaction committed, so a
+ * retried or rolled-back attempt is not counted.
+ */
 export async function recordSagaStep(tx: SqlClient, step: SagaStep): Promise<void> {
   await tx.query(
     `INSERT INTO saga_log (saga_id, saga_type, step, outcome, message_id, error)
@@ -30,6 +35,7 @@ export async function recordSagaStep(tx: SqlClient, step: SagaStep): Promise<voi
       step.error ?? null,
     ],
   );
+  afterCommit(tx, () => metrics.countSagaOutcome(step.sagaType, step.step, step.outcome));
 }
 
 export async function readSagaLog(tx: SqlClient, sagaId: string): Promise<RecordedSagaStep[]> {

@@ -1,1 +1,2 @@
+export { afterCommit } from './after-commit';
 export { inTransaction, type IsolationLevel, type SqlClient } from './sql-client';

@@ -1,4 +1,5 @@
 import type { Pool, QueryResultRow } from 'pg';
+import { closeCommitQueue, openCommitQueue } from './after-commit';
 
 /**
  * The one database port the libraries share: the shape of `pg`'s client, so a pooled
@@ -24,15 +25,19 @@ export async function inTransaction<T>(
   isolation: IsolationLevel = 'read committed',
 ): Promise<T> {
   const client = await pool.connect();
+  let committed = false;
   try {
     await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`);
+    openCommitQueue(client);
     const result = await work(client);
     await client.query('COMMIT');
+    committed = true;
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    closeCommitQueue(client, committed);
     client.release();
   }
 }

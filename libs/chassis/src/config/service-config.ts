@@ -31,6 +31,22 @@ export function serviceConfigSchema(service: ServiceName) {
     OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     /** Unset: the service's own default (`ServiceDefinition.bodyLimitBytes`), else 64 KiB. */
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).optional(),
+    /** Kafka Connect's REST API, asked for this service's connector state by /health/ready. */
+    CONNECT_URL: z.url().default('http://127.0.0.1:8083'),
+    /** Names as infra/connectors/outbox-connector.template.json and register.sh give them. */
+    CDC_CONNECTOR: z.string().min(1).default(`outbox-${service}`),
+    CDC_SLOT: z.string().min(1).default(`outbox_${service}`),
+    /**
+     * WAL the slot has not confirmed yet. Heartbeats keep it at a few KB while Debezium
+     * keeps up; the databases invalidate a slot past 1 GB (max_slot_wal_keep_size).
+     */
+    CDC_MAX_SLOT_LAG_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(128 * 1024 * 1024),
+    /** Records a consumer group may be behind before readiness reports it. */
+    CONSUMER_MAX_LAG: z.coerce.number().int().min(0).default(1_000),
   });
 }
 

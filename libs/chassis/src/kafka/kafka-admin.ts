@@ -1,3 +1,4 @@
+import { consumerLag, type PartitionLag } from '@blog/consumer';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { SERVICE_CONFIG } from '../config/config.tokens';
@@ -9,27 +10,45 @@ import type { ServiceConfig } from '../config/service-config';
  */
 @Injectable()
 export class KafkaAdmin implements OnApplicationShutdown {
-  private admin: Admin | undefined;
+  /** The connection attempt, shared: readiness asks several things of Kafka at once. */
+  private admin: Promise<Admin> | undefined;
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
 
-  async describeCluster(): Promise<{ brokers: number; controller: number | null }> {
-    const admin = await this.connected();
-    try {
+  describeCluster(): Promise<{ brokers: number; controller: number | null }> {
+    return this.use(async (admin) => {
       const cluster = await admin.describeCluster();
       return { brokers: cluster.brokers.length, controller: cluster.controller };
-    } catch (error) {
-      await this.reset();
-      throw error;
-    }
+    });
+  }
+
+  /** Records the group has yet to commit, per partition of its topics. */
+  consumerLag(
+    groupId: string,
+    topics: readonly string[],
+  ): Promise<{ total: number; partitions: PartitionLag[] }> {
+    return this.use((admin) => consumerLag(admin, groupId, topics));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.reset();
   }
 
-  private async connected(): Promise<Admin> {
-    if (this.admin) return this.admin;
+  private async use<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.connected());
+    } catch (error) {
+      await this.reset();
+      throw error;
+    }
+  }
+
+  private connected(): Promise<Admin> {
+    this.admin ??= this.connect();
+    return this.admin;
+  }
+
+  private async connect(): Promise<Admin> {
     const admin = new Kafka({
       clientId: `${this.config.SERVICE_NAME}-admin`,
       brokers: this.config.KAFKA_BROKERS,
@@ -39,13 +58,15 @@ export class KafkaAdmin implements OnApplicationShutdown {
       logLevel: logLevel.NOTHING,
     }).admin();
     await admin.connect();
-    this.admin = admin;
+    // With retries off, a group-coordinator lookup (consumer lag) fails with "No brokers in
+    // the broker pool" until a first metadata answer has filled the pool: ask for one here.
+    await admin.describeCluster();
     return admin;
   }
 
   private async reset(): Promise<void> {
     const admin = this.admin;
     this.admin = undefined;
-    await admin?.disconnect().catch(() => undefined);
+    await admin?.then((connected) => connected.disconnect()).catch(() => undefined);
   }
 }

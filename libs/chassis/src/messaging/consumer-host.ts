@@ -9,10 +9,12 @@ import {
   type RetryPolicy,
 } from '@blog/consumer';
 import { metrics, withConsumerSpan } from '@blog/observability';
+import { Logger } from '@nestjs/common';
 import { type Admin, type Producer, Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '../config/service-config';
 import { kafkaLogCreator } from '../kafka/kafka-log-creator';
+import { logHandledMessage } from './handled-message.log';
 
 /** Matches the broker's default (num.partitions) so every topic scales the same way. */
 const TOPIC_PARTITIONS = 3;
@@ -51,6 +53,13 @@ export interface ConsumerDefinition {
 
 export type OutcomeListener = (consumer: string, outcome: ProcessOutcome) => void;
 
+/** A consumer group as readiness and /metrics see it. */
+export interface ConsumerGroup {
+  readonly consumer: string;
+  readonly groupId: string;
+  readonly topics: readonly string[];
+}
+
 /**
  * Starts a service's consumers with the service and stops them with it. Holds no state a
  * second instance would need: offsets live in Kafka, inbox and dead letters in Postgres.
@@ -62,6 +71,7 @@ export class ConsumerHost {
   readonly admins: ReadonlyMap<string, DeadLetterAdmin>;
   private readonly processors: ReadonlyMap<string, MessageProcessor>;
   private readonly database: string;
+  private readonly logger = new Logger('consumer');
 
   constructor(
     config: ServiceConfig,
@@ -90,13 +100,16 @@ export class ConsumerHost {
           // One consumer span per message, continuing the producer's trace from the
           // outbox row's traceparent; its logs carry the saga, correlation and message ids.
           around: (message, work) =>
-            withConsumerSpan(message.envelope, message.topic, () => {
+            withConsumerSpan(message.envelope, message.topic, async () => {
               metrics.observeCommitToConsume(
                 definition.name,
                 message.topic,
                 message.envelope.occurredAt,
               );
-              return work();
+              const startedAt = performance.now();
+              const outcome = await work();
+              logHandledMessage(this.logger, definition.name, message, outcome, startedAt);
+              return outcome;
             }),
         }),
       ]),
@@ -114,6 +127,14 @@ export class ConsumerHost {
    */
   groupIdOf(consumer: string): string {
     return `${consumer}.${this.database}`;
+  }
+
+  groups(): ConsumerGroup[] {
+    return this.definitions.map(({ name, topics }) => ({
+      consumer: name,
+      groupId: this.groupIdOf(name),
+      topics,
+    }));
   }
 
   /** Nest lifecycle: consumers run exactly as long as the application. */

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { metrics as processMetrics } from '@blog/observability/metrics/process-metrics';
+import type { ServiceMetrics } from '@blog/observability/metrics/service-metrics';
 import type { SqlClient } from '@blog/sql';
 import type { Event, EventContext, ExpectedVersion, RecordedEvent } from '../events/event';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
@@ -13,6 +15,8 @@ export type InlineProjection = (tx: SqlClient, events: readonly RecordedEvent[])
 export interface EventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
   readonly inlineProjections?: readonly InlineProjection[];
+  /** Where append latency is recorded; the process registry that /metrics serves by default. */
+  readonly metrics?: Pick<ServiceMetrics, 'timeEventStoreAppend'>;
 }
 
 export interface AppendResult<E extends Event> {
@@ -50,10 +54,12 @@ function compact(metadata: Record<string, string | null | undefined>): StoredMet
 export class EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly inlineProjections: readonly InlineProjection[];
+  private readonly metrics: Pick<ServiceMetrics, 'timeEventStoreAppend'>;
 
   constructor(options: EventStoreOptions = {}) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.inlineProjections = options.inlineProjections ?? [];
+    this.metrics = options.metrics ?? processMetrics;
   }
 
   /**
@@ -62,7 +68,7 @@ export class EventStore {
    * correlation; a stale `expected` throws ConcurrencyError and writes nothing. Nothing
    * to append writes nothing and checks nothing.
    */
-  async append<E extends Event>(
+  append<E extends Event>(
     tx: SqlClient,
     streamId: string,
     streamType: string,
@@ -70,9 +76,27 @@ export class EventStore {
     expected: ExpectedVersion,
     context: EventContext,
   ): Promise<AppendResult<E>> {
-    if (events.length === 0) {
-      return { nextExpectedVersion: (await streamVersion(tx, streamId)) ?? 0, events: [] };
-    }
+    if (events.length === 0) return this.appendNothing(tx, streamId);
+    return this.metrics.timeEventStoreAppend(() =>
+      this.appendEvents(tx, streamId, streamType, events, expected, context),
+    );
+  }
+
+  private async appendNothing<E extends Event>(
+    tx: SqlClient,
+    streamId: string,
+  ): Promise<AppendResult<E>> {
+    return { nextExpectedVersion: (await streamVersion(tx, streamId)) ?? 0, events: [] };
+  }
+
+  private async appendEvents<E extends Event>(
+    tx: SqlClient,
+    streamId: string,
+    streamType: string,
+    events: readonly E[],
+    expected: ExpectedVersion,
+    context: EventContext,
+  ): Promise<AppendResult<E>> {
     const last = await claimStreamVersion(tx, streamId, streamType, events.length, expected);
     const first = last - events.length + 1;
     const occurredAt = (context.occurredAt ?? new Date()).toISOString();

@@ -8,8 +8,16 @@ import {
 /** Mirrors `ProcessOutcome` in @blog/consumer; passing `onOutcome` through checks they agree. */
 export type ConsumerOutcome = 'processed' | 'duplicate' | 'ignored' | 'dead-lettered' | 'parked';
 
-/** A closed set: saga outcomes become label values, and labels must stay few. */
-export type SagaOutcome = 'completed' | 'compensated' | 'failed' | 'timed-out';
+/** Mirrors `SagaOutcome` of @blog/saga's saga log: a closed set, as label values must be. */
+export type SagaOutcome = 'started' | 'succeeded' | 'failed' | 'compensated' | 'timed_out';
+
+/**
+ * Refreshes gauges that are cheaper to read than to track (consumer lag, open dead letters)
+ * right before a scrape. It must settle quickly; a slow or failing one keeps the last values.
+ */
+export type ScrapeCollector = () => Promise<void>;
+
+const COLLECT_TIMEOUT_MS = 1_000;
 
 export interface ServiceMetricsOptions {
   /** Tests pass a fresh registry; services share the process one (see process-metrics). */
@@ -26,8 +34,9 @@ export class ServiceMetrics {
   private readonly consumerMessages: Counter<'consumer' | 'outcome'>;
   private readonly consumerLag: Gauge<'consumer' | 'topic'>;
   private readonly deadLettersOpen: Gauge<'consumer'>;
-  private readonly sagaOutcomes: Counter<'saga_type' | 'outcome'>;
+  private readonly sagaOutcomes: Counter<'saga_type' | 'step' | 'outcome'>;
   private readonly appendDuration: Histogram;
+  private readonly collectors = new Set<ScrapeCollector>();
 
   constructor(options: ServiceMetricsOptions = {}) {
     const registry = options.registry ?? new Registry();
@@ -68,13 +77,13 @@ export class ServiceMetrics {
     });
     this.sagaOutcomes = new Counter({
       name: 'saga_outcomes_total',
-      help: 'Sagas finished, by saga type and outcome.',
-      labelNames: ['saga_type', 'outcome'],
+      help: "Saga steps this service committed to its saga log, by saga type, step and outcome; the initiator's steps are the sagas' own outcomes.",
+      labelNames: ['saga_type', 'step', 'outcome'],
       registers,
     });
     this.appendDuration = new Histogram({
       name: 'eventstore_append_duration_seconds',
-      help: 'Time to append events to a stream, including the optimistic version check.',
+      help: 'Time to append events to a stream: the optimistic version check, the inserts and the inline projections.',
       buckets: APPEND_DURATION_BUCKETS,
       registers,
     });
@@ -108,8 +117,8 @@ export class ServiceMetrics {
     this.deadLettersOpen.set({ consumer }, count);
   }
 
-  countSagaOutcome(sagaType: string, outcome: SagaOutcome): void {
-    this.sagaOutcomes.inc({ saga_type: sagaType, outcome });
+  countSagaOutcome(sagaType: string, step: string, outcome: SagaOutcome): void {
+    this.sagaOutcomes.inc({ saga_type: sagaType, step, outcome });
   }
 
   observeEventStoreAppend(seconds: number): void {
@@ -130,8 +139,25 @@ export class ServiceMetrics {
     return this.registry.contentType;
   }
 
+  /** Registers a collector run before every scrape; the returned function removes it. */
+  addScrapeCollector(collector: ScrapeCollector): () => void {
+    this.collectors.add(collector);
+    return () => this.collectors.delete(collector);
+  }
+
   /** The Prometheus text exposition of every metric in the registry. */
-  scrape(): Promise<string> {
+  async scrape(): Promise<string> {
+    await Promise.all([...this.collectors].map((collect) => settleWithin(collect())));
     return this.registry.metrics();
   }
+}
+
+/** A scrape never waits on a stuck collector longer than the timeout, and never fails for one. */
+async function settleWithin(work: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, COLLECT_TIMEOUT_MS);
+  });
+  await Promise.race([work.catch(() => undefined), timeout]);
+  clearTimeout(timer);
 }

@@ -62,14 +62,16 @@ describe('ServiceMetrics', () => {
 
   it('counts saga outcomes and times event store appends, failed ones included', async () => {
     const metrics = freshMetrics();
-    metrics.countSagaOutcome('publish-post', 'compensated');
+    metrics.countSagaOutcome('publish-post', 'post.complete-publication', 'compensated');
     metrics.observeEventStoreAppend(0.004);
     await expect(
       metrics.timeEventStoreAppend(() => Promise.reject(new Error('conflict'))),
     ).rejects.toThrow('conflict');
     await expect(metrics.timeEventStoreAppend(async () => 'ok')).resolves.toBe('ok');
     const text = await metrics.scrape();
-    expect(text).toContain('saga_outcomes_total{saga_type="publish-post",outcome="compensated"} 1');
+    expect(text).toContain(
+      'saga_outcomes_total{saga_type="publish-post",step="post.complete-publication",outcome="compensated"} 1',
+    );
     expect(text).toContain('eventstore_append_duration_seconds_count 3');
   });
 
@@ -85,6 +87,19 @@ describe('ServiceMetrics', () => {
     expect(text).toContain(
       'http_server_request_duration_seconds_count{method="GET",route="/posts/:id",status_code="200"} 2',
     );
+  });
+
+  it('refreshes gauges through scrape collectors, and a stuck or failing one does not block', async () => {
+    const metrics = freshMetrics();
+    const remove = metrics.addScrapeCollector(async () => metrics.setDeadLettersOpen('c', 3));
+    metrics.addScrapeCollector(() => Promise.reject(new Error('kafka away')));
+    metrics.addScrapeCollector(() => new Promise(() => undefined));
+    const started = Date.now();
+    expect(await metrics.scrape()).toContain('dead_letters_open{consumer="c"} 3');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    remove();
+    metrics.setDeadLettersOpen('c', 1);
+    expect(await metrics.scrape()).toContain('dead_letters_open{consumer="c"} 1');
   });
 
   it('exposes Prometheus text with process metrics when asked to', async () => {
