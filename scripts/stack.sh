@@ -19,7 +19,10 @@ INFRA="$ROOT/infra/local/infra.sh"
 # Gateway last: its readiness includes every upstream.
 SERVICES=(auth user blog post visitor subscribe gateway)
 declare -A PORTS=([gateway]=3000 [auth]=3001 [user]=3002 [blog]=3003 [post]=3004 [visitor]=3005 [subscribe]=3006)
-INFRA_PORTS=(54329 9092 9093 8083)
+INFRA_PORTS=(54329 9092 9093 8083 4317 4318 16686 16685)
+# Services export traces to the local Jaeger (infra.sh starts it). Set it empty to run
+# without tracing: `OTEL_EXPORTER_OTLP_ENDPOINT= scripts/stack.sh up`.
+export OTEL_EXPORTER_OTLP_ENDPOINT=${OTEL_EXPORTER_OTLP_ENDPOINT-http://127.0.0.1:4318}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-60}
 STARTED_HERE=()
 
@@ -69,8 +72,8 @@ start_service() {
   # Every local client (and every e2e spec) is 127.0.0.1: the production default of 20
   # credential calls a minute per address would throttle the test suite itself.
   [[ $svc == gateway ]] && env+=("AUTH_RATE_LIMIT_MAX=${AUTH_RATE_LIMIT_MAX:-600}")
-  # Tracing is preloaded (it must patch pg, kafkajs, http before they load) only when a
-  # trace store is configured: it costs ~300 ms of start-up for nothing otherwise.
+  # Tracing is preloaded (it must patch pg, http, fastify before they load) only when a
+  # trace store is configured: it costs 1-3 s of start-up here (docs/tracing.md).
   [[ -n ${OTEL_EXPORTER_OTLP_ENDPOINT:-} ]] && node_args+=(-r "$ROOT/dist/libs/observability/src/tracing.register.js")
   env "${env[@]}" setsid nohup node "${node_args[@]}" "$ROOT/dist/apps/$svc/src/main.js" >>"$LOGS/$svc.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$svc.pid"

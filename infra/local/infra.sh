@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Local infrastructure without Docker: PostgreSQL 15 (Debian package), Kafka 4
 # in KRaft mode and Kafka Connect with the Debezium Postgres connector (jars
-# from Maven Central), all on loopback ports, all state under $ROOT/.stack.
+# from Maven Central), and Jaeger v2 as the trace store (built from the Go
+# module proxy), all on loopback ports, all state under $ROOT/.stack.
 #
 #   infra.sh up               start what is not running yet (idempotent)
-#   infra.sh down             stop Connect, Kafka, Postgres (safe when stopped)
+#   infra.sh down             stop Jaeger, Connect, Kafka, Postgres (safe when stopped)
 #   infra.sh status           one line per piece, plus connector states
 #   infra.sh connectors       register the outbox connectors, wait until RUNNING
 #   infra.sh wait-connectors  only wait until every connector/task is RUNNING
-#   infra.sh stop <piece>     stop one of postgres|kafka|connect (fault tests)
+#   infra.sh stop <piece>     stop one of postgres|kafka|connect|jaeger (fault tests)
 #
-# Environment: INFRA_TIMEOUT_{POSTGRES,KAFKA,CONNECT,CONNECTORS} (seconds).
+# Environment: INFRA_TIMEOUT_{POSTGRES,KAFKA,CONNECT,JAEGER,CONNECTORS} (seconds),
+# JAEGER_MAX_TRACES (traces Jaeger keeps in memory, default 20000).
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,10 +35,17 @@ CONNECT_DIR=$STACK/connect
 CONNECT_URL=http://127.0.0.1:$CONNECT_PORT
 KAFKA_LIBS=$CACHE/kafka-libs
 DBZ_PLUGINS=$CACHE/debezium-plugins
+JAEGER_MODULE=$SCRIPT_DIR/jaeger # go.mod pins the Jaeger version; config.yaml
+JAEGER_CACHE=$CACHE/jaeger       # <hash of go.mod + go.sum>/jaeger
+JAEGER_OTLP_GRPC_PORT=4317
+JAEGER_OTLP_HTTP_PORT=4318
+JAEGER_QUERY_PORT=16686
+JAEGER_QUERY_GRPC_PORT=16685
+JAEGER_QUERY_URL=http://127.0.0.1:$JAEGER_QUERY_PORT
 
 SERVICE_DBS=(gateway auth user blog post visitor subscribe)
 CDC_SERVICES=(auth user blog post visitor subscribe) # services that own an outbox
-PIECES=(postgres kafka connect)                      # start order
+PIECES=(postgres kafka connect jaeger)               # start order
 
 STARTED=() # pieces started by this run of `up`, stopped again if it fails
 
@@ -60,6 +69,7 @@ ports_of() {
     postgres) echo "$PG_PORT" ;;
     kafka) echo "$KAFKA_PORT $CONTROLLER_PORT" ;;
     connect) echo "$CONNECT_PORT" ;;
+    jaeger) echo "$JAEGER_OTLP_GRPC_PORT $JAEGER_OTLP_HTTP_PORT $JAEGER_QUERY_PORT $JAEGER_QUERY_GRPC_PORT" ;;
   esac
 }
 
@@ -350,6 +360,61 @@ start_connect() {
   wait_healthy connect "$(piece_timeout connect)" connect_ready
 }
 
+# --------------------------------------------------------------------- jaeger
+
+# The binary built from infra/local/jaeger/go.mod, cached under the hash of go.mod and
+# go.sum: a second `up` costs nothing, a version bump in go.mod builds afresh.
+jaeger_binary() {
+  local hash
+  hash=$(cat "$JAEGER_MODULE/go.mod" "$JAEGER_MODULE/go.sum" | sha256sum | cut -d' ' -f1)
+  printf '%s/%s/jaeger' "$JAEGER_CACHE" "$hash"
+}
+
+# Jaeger v2 ships no Debian package or Maven artifact; its module builds from the Go
+# module proxy instead (the first build downloads ~1.3 GB of modules and takes minutes;
+# Go's own caches make later builds cheap). -mod=readonly: a go.sum that does not match
+# go.mod is an error here, never silently rewritten. GOTOOLCHAIN=local: use the Go on
+# PATH instead of fetching the one go.mod may ask for.
+ensure_jaeger_binary() {
+  local bin dir tmp t0=$SECONDS
+  bin=$(jaeger_binary)
+  [[ -x $bin ]] && return 0
+  command -v go >/dev/null || die "go (1.24.6+) is required to build Jaeger once: see https://go.dev/doc/install"
+  dir=$(dirname "$bin")
+  log "building Jaeger from the Go module proxy, once per version (log: $LOGS/jaeger-build.log)"
+  rm -rf "$JAEGER_CACHE" # older versions: only the pinned one is ever started
+  mkdir -p "$dir"
+  tmp=$(mktemp "$dir/.jaeger.XXXXXX")
+  (cd "$JAEGER_MODULE" && GOFLAGS=-mod=readonly GOTOOLCHAIN=local \
+    go build -trimpath -ldflags='-s -w' -o "$tmp" github.com/jaegertracing/jaeger/cmd/jaeger) \
+    >>"$LOGS/jaeger-build.log" 2>&1 || { rm -rf "$JAEGER_CACHE"; fail_piece jaeger-build "go build failed"; }
+  mv "$tmp" "$bin" # atomic: an interrupted build never leaves a half-written binary behind
+  log "built Jaeger in $((SECONDS - t0))s"
+}
+
+# The query API answers only once storage and query are up; OTLP/HTTP is what the
+# services export to.
+jaeger_ready() {
+  curl -fsS -m 2 "$JAEGER_QUERY_URL/api/services" >/dev/null 2>&1 && port_answers "$JAEGER_OTLP_HTTP_PORT"
+}
+
+start_jaeger() {
+  local bin
+  bin=$(jaeger_binary)
+  log "starting jaeger (OTLP 127.0.0.1:$JAEGER_OTLP_HTTP_PORT, query $JAEGER_QUERY_URL)"
+  rm -f "$PIDS/jaeger.pid"
+  # shellcheck disable=SC2016 # $$ and $0 belong to the inner shell
+  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PIDS/jaeger.pid" \
+    "$bin" --config "file:$JAEGER_MODULE/config.yaml" </dev/null >>"$(log_of jaeger)" 2>&1 &
+  STARTED+=(jaeger)
+  local deadline=$((SECONDS + 10))
+  until [[ -s $PIDS/jaeger.pid ]]; do
+    ((SECONDS < deadline)) || fail_piece jaeger "process did not start"
+    sleep 0.05
+  done
+  wait_healthy jaeger "$(piece_timeout jaeger)" jaeger_ready
+}
+
 # ---------------------------------------------------------------- connectors
 
 connector_names() { printf 'outbox-%s\n' "${CDC_SERVICES[@]}"; }
@@ -416,6 +481,7 @@ piece_timeout() {
     postgres) echo "${INFRA_TIMEOUT_POSTGRES:-60}" ;;
     kafka) echo "${INFRA_TIMEOUT_KAFKA:-120}" ;;
     connect) echo "${INFRA_TIMEOUT_CONNECT:-180}" ;;
+    jaeger) echo "${INFRA_TIMEOUT_JAEGER:-60}" ;;
   esac
 }
 
@@ -425,6 +491,7 @@ piece_healthy() {
     postgres) pg_ready ;;
     kafka) kafka_answers >/dev/null 2>&1 ;;
     connect) connect_ready 2>/dev/null ;;
+    jaeger) jaeger_ready ;;
   esac
 }
 
@@ -467,6 +534,7 @@ on_up_exit() {
 
 stop_connect() { stop_java connect; }
 stop_kafka() { stop_java kafka; }
+stop_jaeger() { stop_java jaeger; } # a Go process, but SIGTERM and the wait are the same
 
 cmd_up() {
   local t0=$SECONDS
@@ -476,19 +544,23 @@ cmd_up() {
   trap 'exit 143' TERM
   check_tools
   ensure_jars
+  ensure_jaeger_binary
   ensure_piece postgres
   provision_postgres
   ensure_piece kafka
   ensure_piece connect
+  ensure_piece jaeger
   trap - EXIT INT TERM
   log "stack up in $((SECONDS - t0))s"
   log "postgres  postgres://blog@127.0.0.1:$PG_PORT/blog_<service>"
   log "kafka     127.0.0.1:$KAFKA_PORT"
   log "connect   $CONNECT_URL   (next: $0 connectors, once the services created their outbox)"
+  log "jaeger    OTLP http://127.0.0.1:$JAEGER_OTLP_HTTP_PORT, grpc 127.0.0.1:$JAEGER_OTLP_GRPC_PORT; query $JAEGER_QUERY_URL"
 }
 
 cmd_down() {
   mkdir -p "$PIDS"
+  stop_jaeger
   stop_connect
   stop_kafka
   record_pg_pid 2>/dev/null || true
@@ -520,7 +592,7 @@ cmd_status() {
 # Stops one piece (fault-injection tests); `up` starts it again.
 cmd_stop() {
   case $1 in
-    postgres | kafka | connect) "stop_$1" ;;
+    postgres | kafka | connect | jaeger) "stop_$1" ;;
     *) die "stop takes one of: ${PIECES[*]}" ;;
   esac
 }
@@ -533,7 +605,7 @@ main() {
     connectors) cmd_connectors ;;
     wait-connectors) cmd_wait_connectors ;;
     stop) cmd_stop "${2:-}" ;;
-    *) sed -n '2,13s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,15s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
   esac
 }
 

@@ -26,8 +26,12 @@ function rowOf(message: OutboxMessage): unknown[] {
     message.correlationId,
     message.causationId ?? null,
     message.sagaId ?? null,
-    // The request's or consumer's span: Debezium carries it to the next consumer.
-    message.traceparent ?? currentTraceparent(),
+    // The span writing the row (the request's, or the consumer's that continued the inbound
+    // message), so the next consumer becomes its child: Debezium carries it in a header.
+    // Some services pass on the traceparent they received (the request header, the inbound
+    // envelope's); preferring that made every consumer a sibling of the writer, hanging off
+    // the gateway's span. It still serves where this process does not trace.
+    currentTraceparent() ?? message.traceparent ?? null,
     message.occurredAt,
     message.schemaVersion,
   ];

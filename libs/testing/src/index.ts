@@ -13,3 +13,13 @@ export { tolerateForcedDrop } from './tolerate-forced-drop';
 export { mintAccessToken, type TokenClaims } from './access-tokens';
 export { api, type ApiResponse, apiUrl, eventually } from './api-client';
 export { logIn, newPerson, type Person, type Registration, signUp } from './sign-up';
+export {
+  findTraces,
+  getTrace,
+  JAEGER_QUERY_URL,
+  type JaegerSpan,
+  type JaegerTrace,
+  type TraceSearch,
+} from './jaeger-query';
+export { SAGA_ID_ATTRIBUTE, sagaTrace, type SagaTraceOptions, traceIdsOfSaga } from './saga-trace';
+export { type AttributeValue, type TracedSpan, TraceView } from './trace-view';

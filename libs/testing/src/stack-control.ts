@@ -26,7 +26,7 @@ export async function stackProcesses(): Promise<string[]> {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) =>
-      /dist\/apps\/\w+\/src\/main\.js|kafka\.Kafka |ConnectDistributed|postgres -D .*\.stack/.test(
+      /dist\/apps\/\w+\/src\/main\.js|kafka\.Kafka |ConnectDistributed|postgres -D .*\.stack|\/jaeger --config/.test(
         line,
       ),
     )

@@ -37,6 +37,10 @@ export interface TracedEnvelope {
  * outbox row's traceparent, which Debezium put in a Kafka header), so the database spans and
  * outbox writes of the handler join the trace that started at the original HTTP request. Log
  * lines inside carry the message's saga, correlation and message ids.
+ *
+ * Named `process <topic>` as the messaging semantic conventions name a process span
+ * (`{messaging.operation.name} {messaging.destination.name}`); the message type and saga id
+ * are attributes, so Jaeger finds a saga's trace by `blog.saga.id`.
  */
 export async function withConsumerSpan<T>(
   envelope: TracedEnvelope,
@@ -47,7 +51,7 @@ export async function withConsumerSpan<T>(
   const span = trace
     .getTracer(TRACER_NAME)
     .startSpan(
-      `${topic} process`,
+      `process ${topic}`,
       { kind: SpanKind.CONSUMER, attributes: attributesOf(envelope, topic) },
       parent,
     );
@@ -82,8 +86,9 @@ function markFailed(span: Span, error: unknown): void {
 }
 
 /**
- * The kafkajs instrumentation may already have opened a span for this record from the same
- * header; nesting under it keeps one branch per message instead of two sibling spans.
+ * A span already open for the same trace (a Kafka client instrumentation that read the same
+ * header) is nested under rather than doubled by a sibling; otherwise the producer's span
+ * context is the parent.
  */
 function parentFor(traceparent: string | null): Context {
   const active = context.active();

@@ -26,7 +26,7 @@ describe('withConsumerSpan', () => {
     const result = await withConsumerSpan(envelope, 'outbox.event.post', async () => 'handled');
     expect(result).toBe('handled');
     const [span] = spans.getFinishedSpans();
-    expect(span?.name).toBe('outbox.event.post process');
+    expect(span?.name).toBe('process outbox.event.post');
     expect(span?.kind).toBe(SpanKind.CONSUMER);
     expect(span?.spanContext().traceId).toBe(TRACE_ID);
     expect(span?.parentSpanContext?.spanId).toBe(PRODUCER_SPAN_ID);
@@ -99,7 +99,7 @@ describe('withConsumerSpan', () => {
     }
   });
 
-  it('nests under a span already open for the same trace (the kafkajs instrumentation)', async () => {
+  it('nests under a span already open for the same trace (a Kafka client instrumentation)', async () => {
     const producer = parseTraceparent(envelope.traceparent);
     if (!producer) throw new Error('spec envelope has a valid traceparent');
     const remote = trace.setSpanContext(context.active(), producer);

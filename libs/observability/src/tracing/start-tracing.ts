@@ -1,7 +1,6 @@
 import FastifyOtelInstrumentation from '@fastify/otel';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -10,6 +9,7 @@ import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { isProbeRoute } from '../http/route-label';
+import { dropForwardedTraceContext } from './forwarded-trace-context';
 import { LocalRootSpanProcessor } from './local-root.span-processor';
 import { activeTracing, setActiveTracing, type Tracing } from './tracing-lifecycle';
 
@@ -26,7 +26,7 @@ export interface TracingOptions {
 }
 
 /**
- * Starts the OpenTelemetry SDK. Must run before pg, kafkajs and Nest are loaded: the
+ * Starts the OpenTelemetry SDK. Must run before pg, fastify and Nest are loaded: the
  * instrumentations patch modules as they are first required. Returns null when
  * OTEL_SDK_DISABLED=true; a second call returns the running instance.
  */
@@ -65,6 +65,13 @@ export function startTracing(options: TracingOptions): Tracing | null {
  * Individual instrumentations instead of the auto-instrumentations bundle, which loads some
  * forty modules at start-up. Outgoing calls and queries are only traced inside a trace, so
  * probes, migrations and pool pings do not each become a one-span trace.
+ *
+ * No kafkajs instrumentation: the consumer span of withConsumerSpan is the one `process`
+ * span per handled message. The instrumentation would add a second CONSUMER span around it,
+ * and one more (with its pg spans) for every record each consumer group reads and ignores,
+ * so a sign-up trace had ~150 spans instead of ~45, most of them no-ops. Nothing here
+ * produces to Kafka on a request path (the outbox does), so its producer spans are not
+ * missed.
  */
 function instrumentations() {
   return [
@@ -72,8 +79,12 @@ function instrumentations() {
       ignoreIncomingRequestHook: (request) => isProbeRoute(pathOf(request.url)),
       requireParentforOutgoingSpans: true,
     }),
-    // Node's fetch is undici, which the http instrumentation does not see.
-    new UndiciInstrumentation({ requireParentforSpans: true }),
+    // Node's fetch and the gateway's proxy are undici, which the http instrumentation does
+    // not see.
+    new UndiciInstrumentation({
+      requireParentforSpans: true,
+      requestHook: dropForwardedTraceContext,
+    }),
     new FastifyOtelInstrumentation({
       registerOnInitialization: true,
       ignorePaths: (route) => isProbeRoute(route.url),
@@ -81,7 +92,6 @@ function instrumentations() {
       instrumentHooks: false,
     }),
     new PgInstrumentation({ requireParentSpan: true }),
-    new KafkaJsInstrumentation(),
   ];
 }
 
