@@ -27,16 +27,25 @@ function decodeHeaders(headers: IHeaders | undefined): RawHeaders {
   return decoded;
 }
 
-/** kafkajs adapter: subscribes, hands each record to the processor, commits offsets after. */
+/** Waits between attempts to bring back a consumer kafkajs gave up on. */
+const REVIVE_BACKOFF_MS = { initial: 1_000, max: 30_000 };
+
+/**
+ * kafkajs adapter: subscribes, hands each record to the processor, commits offsets after.
+ *
+ * kafkajs restarts its consumer after retriable crashes only. After a broker restart it can
+ * crash with a non-retriable KafkaJSGroupCoordinatorNotFound and then simply stop, for
+ * good (tulios/kafkajs#1630, #1445): the service stays up, its partitions unread, sagas
+ * stuck. So a crash kafkajs will not restart from is answered here with a fresh consumer
+ * for the same group, with backoff, until it runs again or the service stops.
+ */
 export class KafkaMessageConsumer {
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
+  private stopped = false;
+  private reviveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: KafkaMessageConsumerOptions) {
-    this.consumer = options.kafka.consumer({
-      groupId: options.groupId,
-      maxWaitTimeInMs: 100,
-      allowAutoTopicCreation: false,
-    });
+    this.consumer = this.createConsumer();
   }
 
   async start(fromBeginning = true): Promise<void> {
@@ -46,6 +55,48 @@ export class KafkaMessageConsumer {
         resolve();
       });
     });
+    await this.run(fromBeginning);
+    await joined;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reviveTimer);
+    await this.consumer.disconnect();
+  }
+
+  private createConsumer(): Consumer {
+    const consumer = this.options.kafka.consumer({
+      groupId: this.options.groupId,
+      maxWaitTimeInMs: 100,
+      allowAutoTopicCreation: false,
+      // A consumer that crashed or restarted leaves its old member in the group, and the
+      // rejoin waits for that member's session to expire: kafkajs' 30 s default held a
+      // sign-up for half its deadline after a broker restart. Handlers take milliseconds
+      // and heartbeats go out between messages, so 10 s is safe.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3_000,
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.stopped) this.revive(REVIVE_BACKOFF_MS.initial);
+    });
+    return consumer;
+  }
+
+  private revive(delayMs: number): void {
+    clearTimeout(this.reviveTimer);
+    this.reviveTimer = setTimeout(() => {
+      if (this.stopped) return;
+      this.consumer = this.createConsumer();
+      // Committed offsets decide where it resumes; fromBeginning only matters for a new group.
+      this.run(true).catch(() => {
+        void this.consumer.disconnect().catch(() => undefined);
+        this.revive(Math.min(delayMs * 2, REVIVE_BACKOFF_MS.max));
+      });
+    }, delayMs);
+  }
+
+  private async run(fromBeginning: boolean): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning });
     await this.consumer.run({
@@ -64,10 +115,5 @@ export class KafkaMessageConsumer {
         this.options.onOutcome?.(outcome, record);
       },
     });
-    await joined;
-  }
-
-  async stop(): Promise<void> {
-    await this.consumer.disconnect();
   }
 }

@@ -5,8 +5,12 @@ const seconds = (fallback: number, min: number, max: number) =>
 
 /** Saga and login policy: what the service and the admin CLI both need. */
 const authPolicySchema = z.object({
-  /** How long sign-up waits for the user service's answer before rejecting (TIMED_OUT). */
-  SIGN_UP_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /**
+   * How long sign-up waits for the user service's answer before rejecting (TIMED_OUT).
+   * A minute: a crashed Kafka, Connect or user instance is back and caught up in 20–40 s
+   * on a small machine (test/reliability), and that should delay a sign-up, not reject it.
+   */
+  SIGN_UP_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** How long closure waits for every participant before reporting timed_out. */
   CLOSURE_TIMEOUT_MS: z.coerce
     .number()

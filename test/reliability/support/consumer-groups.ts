@@ -1,0 +1,73 @@
+import { SERVICE_NAMES } from '@blog/chassis';
+import { stackKafka } from '@blog/testing';
+import type { Admin } from 'kafkajs';
+
+/** The stack's own consumer groups: every one is named after the database it feeds. */
+const DATABASE_SUFFIXES = SERVICE_NAMES.map((service) => `.blog_${service}`);
+
+async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = stackKafka('reliability-admin').admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export const stackGroups = () =>
+  withAdmin(async (admin) =>
+    (await admin.listGroups()).groups
+      .map((group) => group.groupId)
+      .filter((id) => DATABASE_SUFFIXES.some((suffix) => id.endsWith(suffix))),
+  );
+
+/** Rewinds every topic a group has committed offsets for; its consumers must be stopped. */
+export const rewindToEarliest = (groups: readonly string[]) =>
+  withAdmin(async (admin) => {
+    for (const groupId of groups) {
+      for (const { topic } of await admin.fetchOffsets({ groupId })) {
+        await admin.resetOffsets({ groupId, topic, earliest: true });
+      }
+    }
+  });
+
+/** Messages the groups have not committed yet, summed over their partitions. */
+export const totalLag = (groups: readonly string[]) =>
+  withAdmin(async (admin) => {
+    let lag = 0;
+    for (const groupId of groups) {
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
+        const ends = new Map(
+          (await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]),
+        );
+        for (const { partition, offset } of partitions) {
+          const committed = Number(offset) < 0 ? 0 : Number(offset);
+          lag += Math.max(0, (ends.get(partition) ?? 0) - committed);
+        }
+      }
+    }
+    return lag;
+  });
+
+/**
+ * Waits until every stack consumer group has committed everything published so far: the
+ * participants' compensations included, so a reconciliation reads settled state.
+ */
+export async function awaitConsumersCaughtUp(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = 'never read';
+  for (;;) {
+    // Right after a broker restart the coordinator may still be loading: ask again.
+    const lag = await stackGroups()
+      .then(totalLag)
+      .catch((error: unknown) => error);
+    if (lag === 0) break;
+    last = lag;
+    if (Date.now() > deadline)
+      throw new Error(`consumer lag ${String(last)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  // Lag counts commits; the last batch's own transaction commits just before its offset.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+}
