@@ -25,6 +25,14 @@ export async function inTransaction<T>(
   isolation: IsolationLevel = 'read committed',
 ): Promise<T> {
   const client = await pool.connect();
+  // A connection lost between two statements (the server restarted, an admin killed the
+  // backend) is emitted as 'error' on the checked-out client, and an 'error' nobody
+  // listens to kills the process. The next statement fails with it anyway, so note it.
+  let broken: Error | boolean = false;
+  const onLost = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onLost);
   let committed = false;
   try {
     await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`);
@@ -34,10 +42,14 @@ export async function inTransaction<T>(
     committed = true;
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
     throw error;
   } finally {
     closeCommitQueue(client, committed);
-    client.release();
+    client.off('error', onLost);
+    // A broken connection is closed, not handed to the next caller.
+    client.release(broken);
   }
 }

@@ -10,6 +10,8 @@ const MESSAGES = [
   /^Connection terminated/,
   /timeout exceeded when trying to connect/,
   /is not currently accepting connections/,
+  // pg's refusal to use a client whose connection already failed or closed.
+  /^Client (has encountered a connection error|was closed) and is not queryable/,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

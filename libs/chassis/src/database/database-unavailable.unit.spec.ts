@@ -11,6 +11,10 @@ describe('isDatabaseUnavailable', () => {
     ['a dropped socket', new Error('Connection terminated unexpectedly')],
     ['a pool that cannot connect', new Error('timeout exceeded when trying to connect')],
     [
+      'a client whose connection failed',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
+    [
       'a database closed to connections',
       withCode('database "blog_post" is not currently accepting connections', '55000'),
     ],

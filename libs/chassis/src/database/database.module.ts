@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
+import type { EventEmitter } from 'node:events';
 import type { ServiceConfig } from '../config/service-config';
+
+const ignoreLostConnection = () => undefined;
 
 /** Migrations are classes, not globs: the compiled app must not depend on file layout. */
 export type MigrationList = readonly (new () => MigrationInterface)[];
@@ -32,6 +35,13 @@ export class DatabaseModule {
             max: config.DATABASE_POOL_SIZE,
             // Fail fast when the database is gone, so readiness flips instead of hanging.
             connectionTimeoutMillis: 2_000,
+            // pg-pool listens for errors on idle clients only. A checked-out client whose
+            // server goes away between two statements emits 'error' to nobody, and Node
+            // ends the process (seen when Postgres restarted under load). Its next query
+            // fails with the error anyway, so a listener for the client's lifetime is safe.
+            onConnect: (client: EventEmitter) => {
+              client.on('error', ignoreLostConnection);
+            },
           },
         }),
       ],
