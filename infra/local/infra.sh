@@ -10,6 +10,8 @@
 #   infra.sh connectors       register the outbox connectors, wait until RUNNING
 #   infra.sh wait-connectors  only wait until every connector/task is RUNNING
 #   infra.sh stop <piece>     stop one of postgres|kafka|connect|jaeger (fault tests)
+#   infra.sh kafka <tool> …   Kafka's own CLI tools on the stack's jars and broker:
+#                             consumer-groups, topics (e.g. kafka consumer-groups --list)
 #
 # Environment: INFRA_TIMEOUT_{POSTGRES,KAFKA,CONNECT,JAEGER,CONNECTORS} (seconds),
 # JAEGER_MAX_TRACES (traces Jaeger keeps in memory, default 20000).
@@ -589,6 +591,17 @@ cmd_status() {
   fi
 }
 
+# Kafka's CLI tools, as kafka-consumer-groups.sh / kafka-topics.sh would run them.
+cmd_kafka() {
+  local tool=${1:-}
+  shift || true
+  case $tool in
+    consumer-groups) kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" "$@" ;;
+    topics) kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" "$@" ;;
+    *) die "kafka takes one of: consumer-groups, topics" ;;
+  esac
+}
+
 # Stops one piece (fault-injection tests); `up` starts it again.
 cmd_stop() {
   case $1 in
@@ -605,7 +618,8 @@ main() {
     connectors) cmd_connectors ;;
     wait-connectors) cmd_wait_connectors ;;
     stop) cmd_stop "${2:-}" ;;
-    *) sed -n '2,15s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+    kafka) shift && cmd_kafka "$@" ;;
+    *) sed -n '2,17s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
   esac
 }
 
