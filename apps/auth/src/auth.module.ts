@@ -1,5 +1,6 @@
 import {
   ConsumerHost,
+  DeadlineHost,
   PG_POOL,
   SagaAdminController,
   SERVICE_CONFIG,
@@ -7,7 +8,10 @@ import {
 } from '@blog/chassis';
 import { Module, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { CloseAccountHandler } from './commands/close-account/close-account.handler';
+import {
+  CLOSURE_DEADLINE,
+  CloseAccountHandler,
+} from './commands/close-account/close-account.handler';
 import { CloseAccountHttpController } from './commands/close-account/close-account.http.controller';
 import { CompleteSignUpHandler } from './commands/complete-sign-up/complete-sign-up.handler';
 import { LogInHandler } from './commands/log-in/log-in.handler';
@@ -17,9 +21,9 @@ import { LogOutHttpController } from './commands/log-out/log-out.http.controller
 import { RecordClosureStepHandler } from './commands/record-closure-step/record-closure-step.handler';
 import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
 import { RefreshSessionHttpController } from './commands/refresh-session/refresh-session.http.controller';
+import { SIGN_UP_DEADLINE } from './commands/register-account/register-account';
 import { RegisterAccountHandler } from './commands/register-account/register-account.handler';
 import { RegisterAccountHttpController } from './commands/register-account/register-account.http.controller';
-import { SagaDeadlines } from './commands/time-out-saga/saga-deadlines';
 import { TimeOutSagaHandler } from './commands/time-out-saga/time-out-saga.handler';
 import { CloseAccountConsumer } from './consumers/close-account.consumer';
 import { SignUpConsumer } from './consumers/sign-up.consumer';
@@ -91,7 +95,22 @@ const consumers: Provider[] = [
   },
 ];
 
-const sagas: Provider[] = [SagaDeadlines];
+/** Sign-up and close-account deadlines fire while the app runs; any number of instances may poll. */
+const sagas: Provider[] = [
+  {
+    provide: DeadlineHost,
+    inject: [PG_POOL, AUTH_CONFIG, TimeOutSagaHandler],
+    useFactory: (pool: Pool, config: AuthConfig, timeOut: TimeOutSagaHandler) =>
+      new DeadlineHost(
+        pool,
+        {
+          [SIGN_UP_DEADLINE]: (tx, deadline) => timeOut.handle(tx, deadline),
+          [CLOSURE_DEADLINE]: (tx, deadline) => timeOut.handle(tx, deadline),
+        },
+        { intervalMs: config.DEADLINE_POLL_MS },
+      ),
+  },
+];
 
 /** The auth service: accounts, credentials and tokens (see DESIGN.md). */
 @Module({

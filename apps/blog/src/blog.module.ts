@@ -1,5 +1,6 @@
 import {
   ConsumerHost,
+  DeadlineHost,
   PG_POOL,
   SagaAdminController,
   SERVICE_CONFIG,
@@ -14,15 +15,15 @@ import { CreateBlogHttpController } from './commands/create-blog/create-blog.htt
 import { DeleteAccountBlogsHandler } from './commands/delete-account-blogs/delete-account-blogs.handler';
 import { DeleteBlogHandler } from './commands/delete-blog/delete-blog.handler';
 import { DeleteBlogHttpController } from './commands/delete-blog/delete-blog.http.controller';
+import { DELETION_DEADLINE } from './commands/delete-blog/deletion-deadline';
 import { RecordDeletionAnswerHandler } from './commands/record-deletion-answer/record-deletion-answer.handler';
-import { DeletionDeadlineWorker } from './commands/time-out-deletion/deletion-deadline.worker';
 import { TimeOutDeletionHandler } from './commands/time-out-deletion/time-out-deletion.handler';
 import { UpdateBlogHandler } from './commands/update-blog/update-blog.handler';
 import { UpdateBlogHttpController } from './commands/update-blog/update-blog.http.controller';
 import { AccountClosureConsumer } from './consumers/account-closure.consumer';
 import { BlogDeletionConsumer } from './consumers/blog-deletion.consumer';
 import { PublicationConsumer } from './consumers/publication.consumer';
-import { BLOG_CONFIG, loadBlogConfig } from './infrastructure/blog-config';
+import { BLOG_CONFIG, type BlogConfig, loadBlogConfig } from './infrastructure/blog-config';
 import { createBlogEventStore } from './infrastructure/blog-event-store';
 import { GetBlogHttpController } from './queries/get-blog/get-blog.http.controller';
 import { GetBlogQuery } from './queries/get-blog/get-blog.query';
@@ -73,7 +74,19 @@ const consumers: Provider[] = [
   },
 ];
 
-const deadlines: Provider[] = [DeletionDeadlineWorker];
+/** A deletion whose participants do not all answer in time is undone (BlogDeletionTimedOut). */
+const deadlines: Provider[] = [
+  {
+    provide: DeadlineHost,
+    inject: [PG_POOL, BLOG_CONFIG, TimeOutDeletionHandler],
+    useFactory: (pool: Pool, config: BlogConfig, timeOut: TimeOutDeletionHandler) =>
+      new DeadlineHost(
+        pool,
+        { [DELETION_DEADLINE]: (tx, deadline) => timeOut.execute(tx, deadline) },
+        { intervalMs: config.DEADLINE_POLL_INTERVAL_MS },
+      ),
+  },
+];
 
 /** The blog service: blogs, their lifecycle, and blog's steps in sagas 2, 3 and 4. */
 @Module({

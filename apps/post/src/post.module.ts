@@ -1,5 +1,6 @@
 import {
   ConsumerHost,
+  DeadlineHost,
   PG_POOL,
   SagaAdminController,
   SERVICE_CONFIG,
@@ -17,15 +18,15 @@ import { DraftPostHttpController } from './commands/draft-post/draft-post.http.c
 import { EditPostHandler } from './commands/edit-post/edit-post.handler';
 import { EditPostHttpController } from './commands/edit-post/edit-post.http.controller';
 import { LearnBlogHandler } from './commands/learn-blog/learn-blog.handler';
+import { PUBLICATION_DEADLINE } from './commands/publish-post/publication-deadline';
 import { PublishPostHandler } from './commands/publish-post/publish-post.handler';
 import { PublishPostHttpController } from './commands/publish-post/publish-post.http.controller';
 import { RestoreBlogPostsHandler } from './commands/restore-blog-posts/restore-blog-posts.handler';
-import { PublicationDeadlineWorker } from './commands/time-out-publication/publication-deadline.worker';
 import { TimeOutPublicationHandler } from './commands/time-out-publication/time-out-publication.handler';
 import { UnpublishPostHandler } from './commands/unpublish-post/unpublish-post.handler';
 import { UnpublishPostHttpController } from './commands/unpublish-post/unpublish-post.http.controller';
 import { BlogConsumer } from './consumers/blog.consumer';
-import { loadPostConfig, POST_CONFIG } from './infrastructure/post-config';
+import { loadPostConfig, POST_CONFIG, type PostConfig } from './infrastructure/post-config';
 import { createPostEventStore } from './infrastructure/post-event-store';
 import { GetPostHttpController } from './queries/get-post/get-post.http.controller';
 import { GetPostQuery } from './queries/get-post/get-post.query';
@@ -61,7 +62,19 @@ const consumers: Provider[] = [
   },
 ];
 
-const deadlines: Provider[] = [PublicationDeadlineWorker];
+/** A publication the blog does not answer in time is undone (PublicationTimedOut). */
+const deadlines: Provider[] = [
+  {
+    provide: DeadlineHost,
+    inject: [PG_POOL, POST_CONFIG, TimeOutPublicationHandler],
+    useFactory: (pool: Pool, config: PostConfig, timeOut: TimeOutPublicationHandler) =>
+      new DeadlineHost(
+        pool,
+        { [PUBLICATION_DEADLINE]: (tx, deadline) => timeOut.execute(tx, deadline) },
+        { intervalMs: config.DEADLINE_POLL_INTERVAL_MS },
+      ),
+  },
+];
 
 /** The post service: posts, their publication (saga 2) and post's step in saga 3. */
 @Module({

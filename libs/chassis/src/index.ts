@@ -23,14 +23,20 @@ export {
 } from './bootstrap/create-service-app';
 export { PG_POOL } from './database/pg-pool.provider';
 export { AppError, type ErrorKind, HTTP_STATUS_OF } from './errors/app-error';
+export { type InputParser, inputParser } from './http/parse-input';
+export { decodeSeqCursor, encodeSeqCursor } from './http/seq-cursor';
 export { type ErrorBody, errorResponseOf, ErrorBodyFilter } from './errors/error-body.filter';
 export {
   type ConsumerDefinition,
   ConsumerHost,
   type OutcomeListener,
 } from './messaging/consumer-host';
+export { type DeadlineHandlers, DeadlineHost } from './messaging/deadline-host';
+export { type Cause, causeOfMessage, eventContextOf, messageContextOf } from './cause/cause';
+export { RequestCause } from './cause/request-cause.decorator';
 export { AccessTokenVerifier } from './auth/access-token-verifier';
 export { AuthenticatedGuard, CurrentCaller, Public, Roles } from './auth/authenticated.guard';
 export { type Caller, isAdmin, type Role } from './auth/caller';
+export { accountIdOf } from './auth/account-id';
 export { SagaAdminController } from './admin/saga-admin.controller';
 export { PublicMetricsController } from './observability/public-metrics.controller';

@@ -18,5 +18,6 @@ export {
   type SagaType,
   sagaStartedBy,
 } from './saga-catalog';
+export { freeSlug, slugOf } from './slug';
 export * as SubscriptionMessages from './subscription.contracts';
 export * as VisitorMessages from './visitor.contracts';

@@ -35,6 +35,7 @@ export {
   handleCommand,
 } from './aggregates/handle-command';
 export { type LoadedAggregate, loadAggregate, type LoadOptions } from './aggregates/load-aggregate';
+export { retryOnConflict, type RetryOnConflictOptions } from './aggregates/retry-on-conflict';
 export { type AppendedState, saveSnapshotIfDue } from './aggregates/save-snapshot-if-due';
 export { type SnapshotPolicy } from './aggregates/snapshot-policy';
 

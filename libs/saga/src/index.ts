@@ -19,4 +19,9 @@ import { CreateSagaTables1763900200000 } from './migrations/1763900200000-create
 
 /** Migrations every saga participant runs. */
 export const sagaMigrations = [CreateSagaTables1763900200000];
-export { MissingSagaIdError, type SagaStepDefinition, sagaStepHandler } from './saga-step-handler';
+export {
+  MissingSagaIdError,
+  recordStepIfInSaga,
+  type SagaStepDefinition,
+  sagaStepHandler,
+} from './saga-step-handler';

@@ -44,3 +44,17 @@ export function sagaStepHandler<Payload>(
   };
   return handler as MessageHandler<unknown>;
 }
+
+/**
+ * Records a participant's step when the message belongs to a saga. For a fact that may
+ * arrive outside any saga (PostPublished, BlogDeleted): it is applied either way.
+ */
+export async function recordStepIfInSaga(
+  tx: SqlClient,
+  message: InboundMessage<unknown>,
+  step: { sagaType: string; step: string; outcome: SagaOutcome },
+): Promise<void> {
+  const sagaId = message.envelope.sagaId;
+  if (sagaId === null) return;
+  await recordSagaStep(tx, { ...step, sagaId, messageId: message.envelope.messageId });
+}

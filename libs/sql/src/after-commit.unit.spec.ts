@@ -12,6 +12,9 @@ function fakePool(failOn?: string) {
       return { rows: [], rowCount: 0 };
     },
     release: () => undefined,
+    // inTransaction listens for a lost connection while it holds the client.
+    on: () => client,
+    off: () => client,
   } as unknown as PoolClient;
   const pool = { connect: async () => client } as unknown as Pool;
   return { pool, client, statements };

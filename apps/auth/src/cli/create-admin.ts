@@ -89,7 +89,6 @@ async function main(): Promise<number> {
         {
           correlationId: `create-admin-${Date.now()}`,
           causationId: null,
-          traceparent: null,
           actor: 'system:create-admin',
         },
         policy.SIGN_UP_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import { AppError } from '@blog/chassis';
+import { inputParser } from '@blog/chassis';
 import { Handle } from '@blog/contracts';
 import { z } from 'zod';
 
@@ -22,17 +22,4 @@ export const displayNameField = z
   .regex(PRINTABLE, 'must not contain control characters');
 export const refreshTokenField = z.string().min(1).max(200);
 
-/**
- * Parses a request part with its schema or refuses with 400. Issues name the field and
- * the rule only, never the value: passwords must not echo back or reach a log.
- */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what = 'request body'): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new AppError('invalid', 'AUTH.INVALID_INPUT', `Invalid ${what}`, {
-    issues: parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      message: issue.message,
-    })),
-  });
-}
+export const parseInput = inputParser('AUTH.INVALID_INPUT');

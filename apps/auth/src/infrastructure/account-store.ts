@@ -16,6 +16,9 @@ import { projectAccounts } from './accounts.inline-projection';
 
 export const ACCOUNT_STORE = Symbol('ACCOUNT_STORE');
 
+/** The actor of the events auth appends when it reacts to another service's message. */
+export const SYSTEM_ACTOR = 'system:saga';
+
 /** auth's event store: appends run the `accounts` projection in the same transaction. */
 export function createAccountStore(): EventStore {
   return new EventStore({ inlineProjections: [projectAccounts] });

@@ -8,9 +8,3 @@ export function asAppError(error: unknown): unknown {
   }
   return error;
 }
-
-/** Postgres unique_violation on the named constraint or index. */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const pgError = error as { code?: string; constraint?: string };
-  return pgError.code === '23505' && pgError.constraint === constraint;
-}

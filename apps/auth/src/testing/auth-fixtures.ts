@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { randomUUID } from 'node:crypto';
+import type { Cause } from '@blog/chassis';
 import { inTransaction } from '@blog/sql';
 import type { Pool } from 'pg';
 import { CloseAccountHandler } from '../commands/close-account/close-account.handler';
@@ -16,7 +17,6 @@ import { createAccountStore, executeAccountCommand } from '../infrastructure/acc
 import { loadAuthConfig } from '../infrastructure/auth-config';
 import { LoginThrottle } from '../infrastructure/login-throttle';
 import { PasswordHasher } from '../infrastructure/password-hasher';
-import type { CauseContext } from '../infrastructure/request-context';
 import { AccessTokenIssuer } from '../tokens/access-token.issuer';
 import { Sessions } from '../tokens/sessions';
 
@@ -63,10 +63,9 @@ export async function authFixtures(pool: Pool, env: Record<string, string> = {})
 
 export type AuthFixtures = Awaited<ReturnType<typeof authFixtures>>;
 
-export const specCause = (correlationId = 'spec'): CauseContext => ({
+export const specCause = (correlationId = 'spec'): Cause => ({
   correlationId,
   causationId: null,
-  traceparent: null,
   actor: null,
 });
 

@@ -16,6 +16,9 @@ import { projectBlogs } from './blogs.inline-projection';
 /** The blog service's store: the `blogs` read model is written in every appending transaction. */
 export const createBlogEventStore = () => new EventStore({ inlineProjections: [projectBlogs] });
 
+/** The actor of the events blog appends on its own: reacting to a message, or a deadline. */
+export const SYSTEM_ACTOR = 'system:blog';
+
 const BLOG_STREAM: CommandOptions<BlogState, BlogEvent> = {
   streamType: BLOG_STREAM_TYPE,
   evolve: evolveBlog,

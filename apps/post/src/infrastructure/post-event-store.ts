@@ -17,6 +17,9 @@ import { projectPosts } from './posts.inline-projection';
 /** The post service's store: the `posts` read model is written in every appending transaction. */
 export const createPostEventStore = () => new EventStore({ inlineProjections: [projectPosts] });
 
+/** The actor of the events post appends on its own: reacting to a message, or a deadline. */
+export const SYSTEM_ACTOR = 'system:post';
+
 const POST_STREAM: LoadOptions<PostState, PostEvent> = {
   evolve: evolvePost,
   initialState: initialPostState,

@@ -1,5 +1,5 @@
+import { freeSlug, slugOf } from '@blog/contracts';
 import type { SqlClient } from '@blog/sql';
-import { freeSlug, slugOf } from '../domain/slug';
 
 /** The first free slug of `title` among the blog's posts (other than `postId` itself). */
 export async function freePostSlug(

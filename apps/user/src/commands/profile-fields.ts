@@ -1,4 +1,4 @@
-import { AppError } from '@blog/chassis';
+import { inputParser } from '@blog/chassis';
 import { Handle } from '@blog/contracts';
 import { z } from 'zod';
 
@@ -9,14 +9,4 @@ export const PRINTABLE_TEXT = /^(?:[^\p{Cc}\p{Cs}]|[\n\r\t])*$/u;
 /** Handles are stored lower-case; asking for one in capitals finds it. */
 export const handleParam = z.string().max(30).toLowerCase().pipe(Handle);
 
-/** Parses a request part or refuses with 400; issues name the rule, never the value. */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what = 'request body'): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new AppError('invalid', 'USER.INVALID_INPUT', `Invalid ${what}`, {
-    issues: parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      message: issue.message,
-    })),
-  });
-}
+export const parseInput = inputParser('USER.INVALID_INPUT');

@@ -17,6 +17,9 @@ import { projectProfiles } from './profiles.inline-projection';
 
 export const PROFILE_STORE = Symbol('PROFILE_STORE');
 
+/** The actor of the events user appends when it reacts to another service's message. */
+export const SYSTEM_ACTOR = 'system:saga';
+
 export function createProfileStore(): EventStore {
   return new EventStore({ inlineProjections: [projectProfiles] });
 }

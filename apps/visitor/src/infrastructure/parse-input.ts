@@ -1,18 +1,3 @@
-import { AppError } from '@blog/chassis';
-import type { z } from 'zod';
+import { inputParser } from '@blog/chassis';
 
-/** The controller edge: parse, never trust (STYLE.md rule 5); 400 with the issues. */
-export function parseInput<Schema extends z.ZodType>(
-  schema: Schema,
-  value: unknown,
-  what: string,
-): z.output<Schema> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new AppError('invalid', 'VISITOR.INVALID_INPUT', `invalid ${what}`, {
-    issues: parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      message: issue.message,
-    })),
-  });
-}
+export const parseInput = inputParser('VISITOR.INVALID_INPUT');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PG_POOL } from '@blog/chassis';
+import { type Cause, eventContextOf, messageContextOf, PG_POOL } from '@blog/chassis';
 import { AccountMessages, outboxMessageOf } from '@blog/contracts';
 import type { EventStore } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
@@ -9,11 +9,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { ACCOUNT_STORE, executeAccountCommand } from '../../infrastructure/account-store';
 import { AUTH_CONFIG, type AuthConfig } from '../../infrastructure/auth-config';
-import {
-  type CauseContext,
-  eventContextOf,
-  messageContextOf,
-} from '../../infrastructure/request-context';
 import { Sessions } from '../../tokens/sessions';
 
 export const CLOSURE_DEADLINE = 'close-account';
@@ -37,7 +32,7 @@ export class CloseAccountHandler {
     private readonly sessions: Sessions,
   ) {}
 
-  execute(accountId: string, cause: CauseContext): Promise<Closure> {
+  execute(accountId: string, cause: Cause): Promise<Closure> {
     const sagaId = randomUUID();
     return inTransaction(this.pool, async (tx) => {
       await executeAccountCommand(

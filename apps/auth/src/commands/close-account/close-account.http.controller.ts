@@ -1,6 +1,5 @@
-import { type Caller, CurrentCaller } from '@blog/chassis';
+import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { type CauseContext, RequestCause } from '../../infrastructure/request-context';
 import { CloseAccountHandler } from './close-account.handler';
 
 /** 202: closure runs as a saga; `GET /auth/accounts/me` shows CLOSING, then CLOSED. */
@@ -10,7 +9,7 @@ export class CloseAccountHttpController {
 
   @Post('me/close')
   @HttpCode(202)
-  close(@CurrentCaller() caller: Caller, @RequestCause() cause: CauseContext) {
+  close(@CurrentCaller() caller: Caller, @RequestCause() cause: Cause) {
     return this.handler.execute(caller.accountId, cause);
   }
 }

@@ -1,3 +1,4 @@
+import { type Cause, causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import { AccountMessages, outboxMessageOf, type PayloadOf, ProfileMessages } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { EventStore } from '@blog/eventstore';
@@ -10,13 +11,8 @@ import {
   ACCOUNT_STORE,
   type AccountCommandResult,
   executeAccountCommand,
+  SYSTEM_ACTOR,
 } from '../../infrastructure/account-store';
-import {
-  type CauseContext,
-  causeOfMessage,
-  eventContextOf,
-  messageContextOf,
-} from '../../infrastructure/request-context';
 import { isUnknownAccount, sagaIdOf } from '../../infrastructure/saga-reply';
 import { SIGN_UP_DEADLINE } from '../register-account/register-account';
 
@@ -28,7 +24,7 @@ interface Answer {
   readonly command: AccountCommand;
   readonly step: string;
   readonly outcome: SagaOutcome;
-  readonly reply: (cause: CauseContext, sagaId: string) => OutboxMessage;
+  readonly reply: (cause: Cause, sagaId: string) => OutboxMessage;
 }
 
 /**
@@ -76,7 +72,7 @@ export class CompleteSignUpHandler {
 
   private async answer(tx: SqlClient, message: Created | Rejected, answer: Answer) {
     const sagaId = sagaIdOf(message.envelope);
-    const cause = causeOfMessage(message.envelope);
+    const cause = causeOfMessage(message.envelope, SYSTEM_ACTOR);
     const log = (
       outcome: SagaOutcome,
       error: string | null,

@@ -1,3 +1,4 @@
+import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import { AccountMessages, outboxMessageOf } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { EventStore } from '@blog/eventstore';
@@ -10,12 +11,8 @@ import {
   ACCOUNT_STORE,
   type AccountCommandResult,
   executeAccountCommand,
+  SYSTEM_ACTOR,
 } from '../../infrastructure/account-store';
-import {
-  causeOfMessage,
-  eventContextOf,
-  messageContextOf,
-} from '../../infrastructure/request-context';
 import { isUnknownAccount, sagaIdOf } from '../../infrastructure/saga-reply';
 import { Sessions } from '../../tokens/sessions';
 import { CLOSURE_DEADLINE } from '../close-account/close-account.handler';
@@ -38,7 +35,7 @@ export class RecordClosureStepHandler {
   ): Promise<void> {
     const { accountId } = message.payload;
     const sagaId = sagaIdOf(message.envelope);
-    const cause = causeOfMessage(message.envelope);
+    const cause = causeOfMessage(message.envelope, SYSTEM_ACTOR);
     const log = (name: string, outcome: 'succeeded' | 'failed', error: string | null = null) =>
       recordSagaStep(tx, {
         sagaId,

@@ -1,4 +1,4 @@
-import { PG_POOL } from '@blog/chassis';
+import { type Cause, PG_POOL } from '@blog/chassis';
 import type { EventStore } from '@blog/eventstore';
 import { inTransaction } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
@@ -6,7 +6,6 @@ import type { Pool } from 'pg';
 import { ACCOUNT_STORE } from '../../infrastructure/account-store';
 import { AUTH_CONFIG, type AuthConfig } from '../../infrastructure/auth-config';
 import { PasswordHasher } from '../../infrastructure/password-hasher';
-import type { CauseContext } from '../../infrastructure/request-context';
 import { registerAccount, type Registration } from './register-account';
 import type { RegisterAccountRequest } from './register-account.request.dto';
 
@@ -19,7 +18,7 @@ export class RegisterAccountHandler {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async execute(request: RegisterAccountRequest, cause: CauseContext): Promise<Registration> {
+  async execute(request: RegisterAccountRequest, cause: Cause): Promise<Registration> {
     // Hashing takes tens of milliseconds: outside the transaction, so no lock waits on it.
     const passwordHash = await this.hasher.hash(request.password);
     return inTransaction(this.pool, (tx) =>

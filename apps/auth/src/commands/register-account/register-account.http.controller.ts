@@ -1,7 +1,6 @@
-import { Public } from '@blog/chassis';
+import { type Cause, Public, RequestCause } from '@blog/chassis';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { type CauseContext, RequestCause } from '../../infrastructure/request-context';
 import { parseInput } from '../account-fields';
 import { RegisterAccountHandler } from './register-account.handler';
 import { registerAccountRequest } from './register-account.request.dto';
@@ -16,7 +15,7 @@ export class RegisterAccountHttpController {
   @HttpCode(202)
   async register(
     @Body() body: unknown,
-    @RequestCause() cause: CauseContext,
+    @RequestCause() cause: Cause,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const registration = await this.handler.execute(

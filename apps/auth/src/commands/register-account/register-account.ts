@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@blog/chassis';
+import { AppError, type Cause, eventContextOf, messageContextOf } from '@blog/chassis';
 import { AccountMessages, outboxMessageOf } from '@blog/contracts';
 import type { EventStore } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
 import { deadlineAt, recordSagaStep, scheduleDeadline } from '@blog/saga';
-import type { SqlClient } from '@blog/sql';
+import { isUniqueViolation, type SqlClient } from '@blog/sql';
 import type { Role } from '../../domain/account.events';
 import { executeAccountCommand } from '../../infrastructure/account-store';
 import { isEmailTaken } from '../../infrastructure/accounts.read-model';
-import { isUniqueViolation } from '../../infrastructure/app-errors';
-import {
-  type CauseContext,
-  eventContextOf,
-  messageContextOf,
-} from '../../infrastructure/request-context';
 
 export interface NewAccount {
   readonly email: string;
@@ -43,7 +37,7 @@ export async function registerAccount(
   tx: SqlClient,
   store: EventStore,
   account: NewAccount,
-  cause: CauseContext,
+  cause: Cause,
   timeoutMs: number,
 ): Promise<Registration> {
   const accountId = randomUUID();

@@ -1,3 +1,4 @@
+import { type Cause, eventContextOf, messageContextOf } from '@blog/chassis';
 import { AccountMessages, outboxMessageOf } from '@blog/contracts';
 import type { EventStore } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
@@ -5,11 +6,6 @@ import { type Deadline, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ACCOUNT_STORE, executeAccountCommand } from '../../infrastructure/account-store';
-import {
-  type CauseContext,
-  eventContextOf,
-  messageContextOf,
-} from '../../infrastructure/request-context';
 import { isUnknownAccount } from '../../infrastructure/saga-reply';
 import { CLOSURE_DEADLINE } from '../close-account/close-account.handler';
 import { SIGN_UP_DEADLINE } from '../register-account/register-account';
@@ -35,10 +31,9 @@ export class TimeOutSagaHandler {
       this.logger.warn({ message: 'deadline without account id', sagaId: deadline.sagaId });
       return;
     }
-    const cause: CauseContext = {
+    const cause: Cause = {
       correlationId: text(deadline.payload['correlationId']) ?? deadline.sagaId,
       causationId: null,
-      traceparent: null,
       actor: 'system:deadline',
     };
     try {
@@ -50,7 +45,7 @@ export class TimeOutSagaHandler {
     }
   }
 
-  private async signUp(tx: SqlClient, accountId: string, deadline: Deadline, cause: CauseContext) {
+  private async signUp(tx: SqlClient, accountId: string, deadline: Deadline, cause: Cause) {
     const { sagaId } = deadline;
     const result = await executeAccountCommand(
       tx,
@@ -77,7 +72,7 @@ export class TimeOutSagaHandler {
     });
   }
 
-  private async closure(tx: SqlClient, accountId: string, deadline: Deadline, cause: CauseContext) {
+  private async closure(tx: SqlClient, accountId: string, deadline: Deadline, cause: Cause) {
     const { sagaId } = deadline;
     const result = await executeAccountCommand(
       tx,

@@ -1,3 +1,4 @@
+import { causeOfMessage, messageContextOf } from '@blog/chassis';
 import { BlogMessages, outboxMessageOf, type PayloadOf, type PostMessages } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import { publishToOutbox } from '@blog/outbox';
@@ -7,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { PUBLISH_POST_SAGA } from '../../domain/blog.sagas';
 import type { BlogStatus } from '../../domain/blog.state';
 import { publicationRefusal } from '../../domain/publication-policy';
-import { causeOfMessage, messageContextOf } from '../../infrastructure/cause';
+import { SYSTEM_ACTOR } from '../../infrastructure/blog-event-store';
 
 type PublishRequested = PayloadOf<typeof PostMessages.PublishRequested>;
 
@@ -32,7 +33,7 @@ export class ApprovePublicationHandler {
       row ? { ownerId: row.owner_id, status: row.status } : null,
       authorId,
     );
-    const context = messageContextOf(causeOfMessage(envelope), sagaId);
+    const context = messageContextOf(causeOfMessage(envelope, SYSTEM_ACTOR), sagaId);
     await publishToOutbox(tx, [
       refusal
         ? outboxMessageOf(

@@ -1,10 +1,10 @@
+import type { Cause } from '@blog/chassis';
 import { randomUUID } from 'node:crypto';
 import { type ConsumedRecord, MessageProcessor } from '@blog/consumer';
 import { PostMessages } from '@blog/contracts';
 import { createTestDatabase, type TestDatabase } from '@blog/testing';
 import type { Pool } from 'pg';
 import { PublicationConsumer } from '../../consumers/publication.consumer';
-import type { Cause } from '../../infrastructure/cause';
 import { loadBlogConfig } from '../../infrastructure/blog-config';
 import { createBlogEventStore } from '../../infrastructure/blog-event-store';
 import { blogMigrations } from '../../infrastructure/blog-migrations';

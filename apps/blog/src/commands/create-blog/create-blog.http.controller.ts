@@ -1,13 +1,7 @@
-import { type Caller, CurrentCaller } from '@blog/chassis';
+import { accountIdOf, type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { accountIdOf } from '../../infrastructure/http/caller-account';
 import { parseInput } from '../../infrastructure/http/parse-input';
-import {
-  causeOfRequest,
-  Correlation,
-  type RequestContext,
-} from '../../infrastructure/http/request-context';
 import { CreateBlogHandler } from './create-blog.handler';
 import { createBlogRequest } from './create-blog.request.dto';
 
@@ -20,14 +14,14 @@ export class CreateBlogHttpController {
   async create(
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Correlation() request: RequestContext,
+    @RequestCause() cause: Cause,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const input = parseInput(createBlogRequest, body, 'blog');
     const blog = await this.handler.execute(
-      accountIdOf(caller),
+      accountIdOf(caller, 'BLOG.INVALID_ACCOUNT'),
       input,
-      causeOfRequest(request, caller),
+      cause,
     );
     void reply.header('location', `/blogs/${blog.id}`);
     return blog;

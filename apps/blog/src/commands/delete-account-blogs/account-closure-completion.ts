@@ -1,9 +1,9 @@
+import { type Cause, messageContextOf } from '@blog/chassis';
 import { BlogMessages, outboxMessageOf } from '@blog/contracts';
 import { publishToOutbox } from '@blog/outbox';
 import { recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { CLOSE_ACCOUNT_SAGA } from '../../domain/blog.sagas';
-import { type Cause, messageContextOf } from '../../infrastructure/cause';
 
 export interface AccountClosure {
   readonly closureSagaId: string;

@@ -1,3 +1,4 @@
+import { causeOfMessage } from '@blog/chassis';
 import type { InboundMessage } from '@blog/consumer';
 import type { AccountMessages, PayloadOf } from '@blog/contracts';
 import { MissingSagaIdError, recordSagaStep } from '@blog/saga';
@@ -6,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { CLOSE_ACCOUNT_SAGA } from '../../domain/blog.sagas';
 import type { BlogStatus } from '../../domain/blog.state';
 import { lockAccount } from '../../infrastructure/account-closures';
-import { type Cause, SYSTEM_ACTOR } from '../../infrastructure/cause';
+import { SYSTEM_ACTOR } from '../../infrastructure/blog-event-store';
 import { DeleteBlogHandler } from '../delete-blog/delete-blog.handler';
 import { answerAccountClosure } from './account-closure-completion';
 
@@ -38,11 +39,7 @@ export class DeleteAccountBlogsHandler {
       `SELECT blog_id, status FROM blogs WHERE owner_id = $1 AND status <> 'DELETED' ORDER BY seq`,
       [accountId],
     );
-    const cause: Cause = {
-      correlationId: envelope.correlationId,
-      causationId: envelope.messageId,
-      actor: SYSTEM_ACTOR,
-    };
+    const cause = causeOfMessage(envelope, SYSTEM_ACTOR);
     for (const blog of rows.filter((row) => row.status === 'ACTIVE')) {
       await this.deletion.requestDeletion(
         tx,

@@ -1,6 +1,6 @@
-import { PG_POOL } from '@blog/chassis';
+import { type Cause, eventContextOf, messageContextOf, PG_POOL } from '@blog/chassis';
 import { BlogMessages, outboxMessageOf } from '@blog/contracts';
-import { EventStore } from '@blog/eventstore';
+import { EventStore, retryOnConflict } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
 import { deadlineAt, recordSagaStep, scheduleDeadline } from '@blog/saga';
 import { inTransaction, type SqlClient } from '@blog/sql';
@@ -11,8 +11,6 @@ import type { DeletionRequester } from '../../domain/blog.commands';
 import { DELETE_BLOG_SAGA } from '../../domain/blog.sagas';
 import { BLOG_CONFIG, type BlogConfig } from '../../infrastructure/blog-config';
 import { executeBlogCommand } from '../../infrastructure/blog-event-store';
-import { type Cause, eventContextOf, messageContextOf } from '../../infrastructure/cause';
-import { retryOnConflict } from '../../infrastructure/retry-on-conflict';
 import { DELETION_DEADLINE, type DeletionDeadlinePayload } from './deletion-deadline';
 
 export interface DeletionStarted {

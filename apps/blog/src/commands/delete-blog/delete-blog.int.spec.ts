@@ -1,3 +1,4 @@
+import type { Cause } from '@blog/chassis';
 import { randomUUID } from 'node:crypto';
 import type { MessageEnvelope } from '@blog/consumer';
 import { DeadlineWorker } from '@blog/saga';
@@ -8,7 +9,6 @@ import type { DeletionParticipant } from '../../domain/blog.events';
 import { loadBlogConfig } from '../../infrastructure/blog-config';
 import { createBlogEventStore } from '../../infrastructure/blog-event-store';
 import { blogMigrations } from '../../infrastructure/blog-migrations';
-import type { Cause } from '../../infrastructure/cause';
 import { CreateBlogHandler } from '../create-blog/create-blog.handler';
 import { DeleteAccountBlogsHandler } from '../delete-account-blogs/delete-account-blogs.handler';
 import { RecordDeletionAnswerHandler } from '../record-deletion-answer/record-deletion-answer.handler';

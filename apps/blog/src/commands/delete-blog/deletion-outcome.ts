@@ -1,3 +1,4 @@
+import { type Cause, messageContextOf } from '@blog/chassis';
 import { BlogMessages, outboxMessageOf } from '@blog/contracts';
 import type { RecordedEvent } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
@@ -5,7 +6,6 @@ import { cancelDeadline, recordSagaStep, type SagaOutcome } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import type { BlogEvent } from '../../domain/blog.events';
 import { DELETE_BLOG_SAGA } from '../../domain/blog.sagas';
-import { type Cause, messageContextOf } from '../../infrastructure/cause';
 import { completeAccountClosures } from '../delete-account-blogs/account-closure-completion';
 import { DELETION_DEADLINE } from './deletion-deadline';
 

@@ -1,11 +1,11 @@
+import { causeOfMessage, eventContextOf } from '@blog/chassis';
 import type { MessageEnvelope } from '@blog/consumer';
 import { EventStore } from '@blog/eventstore';
 import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';
 import type { BlogCommand } from '../../domain/blog.commands';
 import type { DeletionParticipant } from '../../domain/blog.events';
-import { executeBlogCommand } from '../../infrastructure/blog-event-store';
-import { causeOfMessage, eventContextOf } from '../../infrastructure/cause';
+import { executeBlogCommand, SYSTEM_ACTOR } from '../../infrastructure/blog-event-store';
 import { announceDeletionOutcome } from '../delete-blog/deletion-outcome';
 
 export type DeletionAnswer =
@@ -42,7 +42,7 @@ export class RecordDeletionAnswerHandler {
             participant: answer.participant,
             reason: answer.reason,
           };
-    const cause = causeOfMessage(envelope);
+    const cause = causeOfMessage(envelope, SYSTEM_ACTOR);
     const { events } = await executeBlogCommand(
       tx,
       this.store,

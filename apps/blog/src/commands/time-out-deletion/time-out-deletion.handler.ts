@@ -1,10 +1,10 @@
+import { type Cause, eventContextOf } from '@blog/chassis';
 import { EventStore } from '@blog/eventstore';
 import type { Deadline } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';
 import { DELETE_BLOG_SAGA } from '../../domain/blog.sagas';
-import { executeBlogCommand } from '../../infrastructure/blog-event-store';
-import { type Cause, eventContextOf, SYSTEM_ACTOR } from '../../infrastructure/cause';
+import { executeBlogCommand, SYSTEM_ACTOR } from '../../infrastructure/blog-event-store';
 import { deletionDeadlinePayload } from '../delete-blog/deletion-deadline';
 import { announceDeletionOutcome } from '../delete-blog/deletion-outcome';
 

@@ -1,11 +1,9 @@
-import { PG_POOL } from '@blog/chassis';
-import { EventStore } from '@blog/eventstore';
+import { type Cause, eventContextOf, PG_POOL } from '@blog/chassis';
+import { EventStore, retryOnConflict } from '@blog/eventstore';
 import { inTransaction } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { executeBlogCommand } from '../../infrastructure/blog-event-store';
-import { type Cause, eventContextOf } from '../../infrastructure/cause';
-import { retryOnConflict } from '../../infrastructure/retry-on-conflict';
 import type { BlogView } from '../../queries/blog.view';
 import { findBlog } from '../../queries/get-blog/get-blog.query';
 import type { UpdateBlogRequest } from './update-blog.request.dto';

@@ -1,12 +1,7 @@
-import { type Caller, CurrentCaller } from '@blog/chassis';
+import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { z } from 'zod';
 import { parseInput } from '../../infrastructure/http/parse-input';
-import {
-  causeOfRequest,
-  Correlation,
-  type RequestContext,
-} from '../../infrastructure/http/request-context';
 import { UpdateBlogHandler } from './update-blog.handler';
 import { updateBlogRequest } from './update-blog.request.dto';
 
@@ -19,10 +14,10 @@ export class UpdateBlogHttpController {
     @Param('id') rawId: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Correlation() request: RequestContext,
+    @RequestCause() cause: Cause,
   ) {
     const blogId = parseInput(z.uuid(), rawId, 'blog id');
     const input = parseInput(updateBlogRequest, body, 'blog update');
-    return this.handler.execute(blogId, caller.accountId, input, causeOfRequest(request, caller));
+    return this.handler.execute(blogId, caller.accountId, input, cause);
   }
 }

@@ -1,7 +1,6 @@
-import { Public } from '@blog/chassis';
+import { decodeSeqCursor, Public } from '@blog/chassis';
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { decodeCursor } from '../../infrastructure/http/cursor';
 import { parseInput } from '../../infrastructure/http/parse-input';
 import { ListBlogsQuery } from './list-blogs.query';
 
@@ -19,6 +18,6 @@ export class ListBlogsHttpController {
   @Public()
   list(@Query() rawQuery: unknown) {
     const { owner, limit, cursor } = parseInput(listBlogsQuery, rawQuery, 'query');
-    return this.query.execute(owner, limit, decodeCursor(cursor));
+    return this.query.execute(owner, limit, decodeSeqCursor(cursor, 'BLOG.INVALID_CURSOR'));
   }
 }

@@ -1,7 +1,6 @@
-import { PG_POOL } from '@blog/chassis';
+import { encodeSeqCursor, PG_POOL } from '@blog/chassis';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { encodeCursor } from '../../infrastructure/http/cursor';
 import { BLOG_COLUMNS, type BlogRow, type BlogView, blogViewOf } from '../blog.view';
 
 export interface BlogPage {
@@ -25,7 +24,7 @@ export class ListBlogsQuery {
     const last = page.at(-1);
     return {
       items: page.map(blogViewOf),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
+      nextCursor: rows.length > limit && last ? encodeSeqCursor(last.seq) : null,
     };
   }
 }

@@ -1,10 +1,11 @@
+import { causeOfMessage } from '@blog/chassis';
 import type { MessageEnvelope } from '@blog/consumer';
 import { EventStore } from '@blog/eventstore';
 import { MissingSagaIdError, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';
 import { DELETE_BLOG_SAGA } from '../../domain/post.sagas';
-import { causeOfMessage } from '../../infrastructure/cause';
+import { SYSTEM_ACTOR } from '../../infrastructure/post-event-store';
 import { archiveBlogPostsIfReady } from './blog-archive';
 
 /**
@@ -31,7 +32,7 @@ export class ArchiveBlogPostsHandler {
          SET status = 'DELETING', deletion_saga_id = $3, archive_pending = true, updated_at = now()`,
       [blog.blogId, blog.ownerId, sagaId],
     );
-    const cause = causeOfMessage(envelope);
+    const cause = causeOfMessage(envelope, SYSTEM_ACTOR);
     if (await archiveBlogPostsIfReady(tx, this.store, blog.blogId, cause)) return;
     await recordSagaStep(tx, {
       sagaId,

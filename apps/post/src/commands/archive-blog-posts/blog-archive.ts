@@ -1,10 +1,10 @@
+import { type Cause, eventContextOf, messageContextOf } from '@blog/chassis';
 import { outboxMessageOf, PostMessages } from '@blog/contracts';
 import type { EventStore } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
 import { recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { DELETE_BLOG_SAGA } from '../../domain/post.sagas';
-import { type Cause, eventContextOf, messageContextOf } from '../../infrastructure/cause';
 import { readKnownBlog } from '../../infrastructure/known-blogs';
 import { executePostCommand } from '../../infrastructure/post-event-store';
 

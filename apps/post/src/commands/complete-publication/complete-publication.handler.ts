@@ -1,3 +1,4 @@
+import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import type { MessageEnvelope } from '@blog/consumer';
 import { outboxMessageOf, PostMessages } from '@blog/contracts';
 import { EventStore } from '@blog/eventstore';
@@ -7,9 +8,8 @@ import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';
 import type { PostCommand } from '../../domain/post.commands';
 import { PUBLISH_POST_SAGA } from '../../domain/post.sagas';
-import { causeOfMessage, eventContextOf, messageContextOf } from '../../infrastructure/cause';
 import { readKnownBlog } from '../../infrastructure/known-blogs';
-import { executePostCommand } from '../../infrastructure/post-event-store';
+import { executePostCommand, SYSTEM_ACTOR } from '../../infrastructure/post-event-store';
 import { archiveBlogPostsIfReady } from '../archive-blog-posts/blog-archive';
 import { PUBLICATION_DEADLINE } from '../publish-post/publication-deadline';
 
@@ -49,7 +49,7 @@ export class CompletePublicationHandler {
       return;
     }
     await readKnownBlog(tx, blogId, 'update');
-    const cause = causeOfMessage(envelope);
+    const cause = causeOfMessage(envelope, SYSTEM_ACTOR);
     const publishedAt = new Date().toISOString();
     const command: PostCommand =
       answer.kind === 'approved'

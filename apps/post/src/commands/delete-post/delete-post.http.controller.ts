@@ -1,13 +1,8 @@
-import { type Caller, CurrentCaller } from '@blog/chassis';
+import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { z } from 'zod';
 import { parseIfMatch } from '../../infrastructure/http/if-match';
 import { parseInput } from '../../infrastructure/http/parse-input';
-import {
-  causeOfRequest,
-  Correlation,
-  type RequestContext,
-} from '../../infrastructure/http/request-context';
 import { DeletePostHandler } from './delete-post.handler';
 
 @Controller('posts')
@@ -20,14 +15,9 @@ export class DeletePostHttpController {
     @Param('id') rawId: string,
     @Headers('if-match') rawIfMatch: string | undefined,
     @CurrentCaller() caller: Caller,
-    @Correlation() request: RequestContext,
+    @RequestCause() cause: Cause,
   ): Promise<void> {
     const postId = parseInput(z.uuid(), rawId, 'post id');
-    await this.handler.execute(
-      postId,
-      caller.accountId,
-      parseIfMatch(rawIfMatch),
-      causeOfRequest(request, caller),
-    );
+    await this.handler.execute(postId, caller.accountId, parseIfMatch(rawIfMatch), cause);
   }
 }

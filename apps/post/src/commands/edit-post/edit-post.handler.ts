@@ -1,14 +1,12 @@
-import { PG_POOL } from '@blog/chassis';
-import { EventStore } from '@blog/eventstore';
+import { type Cause, eventContextOf, PG_POOL } from '@blog/chassis';
+import { EventStore, retryOnConflict } from '@blog/eventstore';
 import { inTransaction } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { decidePost } from '../../domain/post.decide';
-import { type Cause, eventContextOf } from '../../infrastructure/cause';
 import { assertIfMatch, type IfMatch } from '../../infrastructure/http/if-match';
 import { executeOnPost } from '../../infrastructure/post-event-store';
 import { freePostSlug, POST_SLUG_CONSTRAINT } from '../../infrastructure/post-slugs';
-import { retryOnConflict } from '../../infrastructure/retry-on-conflict';
 import type { PostView } from '../../queries/post.view';
 import { findPost } from '../../queries/get-post/get-post.query';
 import type { EditPostRequest } from './edit-post.request.dto';

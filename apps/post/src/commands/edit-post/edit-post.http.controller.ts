@@ -1,4 +1,4 @@
-import { type Caller, CurrentCaller } from '@blog/chassis';
+import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
 import { Body, Controller, Headers, Param, Patch, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -8,11 +8,6 @@ import {
   PreconditionRequiredError,
   PreconditionRequiredFilter,
 } from '../../infrastructure/http/precondition-required.filter';
-import {
-  causeOfRequest,
-  Correlation,
-  type RequestContext,
-} from '../../infrastructure/http/request-context';
 import { etagOf } from '../../queries/post.view';
 import { EditPostHandler } from './edit-post.handler';
 import { editPostRequest } from './edit-post.request.dto';
@@ -29,7 +24,7 @@ export class EditPostHttpController {
     @Body() body: unknown,
     @Headers('if-match') rawIfMatch: string | undefined,
     @CurrentCaller() caller: Caller,
-    @Correlation() request: RequestContext,
+    @RequestCause() cause: Cause,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const postId = parseInput(z.uuid(), rawId, 'post id');
@@ -38,13 +33,7 @@ export class EditPostHttpController {
       throw new PreconditionRequiredError('Send If-Match with the ETag of the post you edit');
     }
     const edit = parseInput(editPostRequest, body, 'post edit');
-    const post = await this.handler.execute(
-      postId,
-      caller.accountId,
-      edit,
-      ifMatch,
-      causeOfRequest(request, caller),
-    );
+    const post = await this.handler.execute(postId, caller.accountId, edit, ifMatch, cause);
     void reply.header('etag', etagOf(post));
     return post;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PG_POOL } from '@blog/chassis';
+import { type Cause, eventContextOf, messageContextOf, PG_POOL } from '@blog/chassis';
 import { outboxMessageOf, PostMessages } from '@blog/contracts';
-import { EventStore } from '@blog/eventstore';
+import { EventStore, retryOnConflict } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
 import { deadlineAt, recordSagaStep, scheduleDeadline } from '@blog/saga';
 import { inTransaction } from '@blog/sql';
@@ -9,12 +9,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { decidePost } from '../../domain/post.decide';
 import { PUBLISH_POST_SAGA } from '../../domain/post.sagas';
-import { type Cause, eventContextOf, messageContextOf } from '../../infrastructure/cause';
 import { assertIfMatch, type IfMatch } from '../../infrastructure/http/if-match';
 import { readKnownBlog } from '../../infrastructure/known-blogs';
 import { POST_CONFIG, type PostConfig } from '../../infrastructure/post-config';
 import { executeOnPost } from '../../infrastructure/post-event-store';
-import { retryOnConflict } from '../../infrastructure/retry-on-conflict';
 import { PUBLICATION_DEADLINE, type PublicationDeadlinePayload } from './publication-deadline';
 
 export interface PublicationStarted {

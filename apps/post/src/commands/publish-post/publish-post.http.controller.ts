@@ -1,13 +1,8 @@
-import { type Caller, CurrentCaller } from '@blog/chassis';
+import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { parseIfMatch } from '../../infrastructure/http/if-match';
 import { parseInput } from '../../infrastructure/http/parse-input';
-import {
-  causeOfRequest,
-  Correlation,
-  type RequestContext,
-} from '../../infrastructure/http/request-context';
 import { PublishPostHandler } from './publish-post.handler';
 
 /** 202: publication is a saga; `GET /posts/:id` shows PUBLISHING, then PUBLISHED or DRAFT. */
@@ -21,14 +16,9 @@ export class PublishPostHttpController {
     @Param('id') rawId: string,
     @Headers('if-match') rawIfMatch: string | undefined,
     @CurrentCaller() caller: Caller,
-    @Correlation() request: RequestContext,
+    @RequestCause() cause: Cause,
   ) {
     const postId = parseInput(z.uuid(), rawId, 'post id');
-    return this.handler.execute(
-      postId,
-      caller.accountId,
-      parseIfMatch(rawIfMatch),
-      causeOfRequest(request, caller),
-    );
+    return this.handler.execute(postId, caller.accountId, parseIfMatch(rawIfMatch), cause);
   }
 }

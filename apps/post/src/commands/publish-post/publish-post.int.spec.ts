@@ -1,3 +1,4 @@
+import type { Cause } from '@blog/chassis';
 import { randomUUID } from 'node:crypto';
 import type { MessageEnvelope } from '@blog/consumer';
 import { EventStore } from '@blog/eventstore';
@@ -5,7 +6,6 @@ import { DeadlineWorker } from '@blog/saga';
 import { inTransaction } from '@blog/sql';
 import { createTestDatabase, type TestDatabase } from '@blog/testing';
 import type { Pool } from 'pg';
-import type { Cause } from '../../infrastructure/cause';
 import { loadPostConfig } from '../../infrastructure/post-config';
 import { createPostEventStore } from '../../infrastructure/post-event-store';
 import { postMigrations } from '../../infrastructure/post-migrations';

@@ -1,12 +1,12 @@
+import { causeOfMessage, eventContextOf } from '@blog/chassis';
 import type { MessageEnvelope } from '@blog/consumer';
 import { EventStore } from '@blog/eventstore';
 import { recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';
 import { DELETE_BLOG_SAGA } from '../../domain/post.sagas';
-import { causeOfMessage, eventContextOf } from '../../infrastructure/cause';
 import { readKnownBlog } from '../../infrastructure/known-blogs';
-import { executePostCommand } from '../../infrastructure/post-event-store';
+import { executePostCommand, SYSTEM_ACTOR } from '../../infrastructure/post-event-store';
 
 /**
  * Saga 3 compensation (cancelled or timed out): the blog is ACTIVE again and every post
@@ -26,7 +26,7 @@ export class RestoreBlogPostsHandler {
         WHERE blog_id = $1`,
       [blogId],
     );
-    const cause = causeOfMessage(envelope);
+    const cause = causeOfMessage(envelope, SYSTEM_ACTOR);
     const { rows } = await tx.query<{ post_id: string }>(
       `SELECT post_id FROM posts WHERE archive_saga_id = $1 ORDER BY seq`,
       [sagaId],

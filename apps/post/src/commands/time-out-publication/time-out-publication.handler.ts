@@ -1,3 +1,4 @@
+import { type Cause, eventContextOf, messageContextOf } from '@blog/chassis';
 import { outboxMessageOf, PostMessages } from '@blog/contracts';
 import { EventStore } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
@@ -5,14 +6,8 @@ import { type Deadline, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';
 import { PUBLISH_POST_SAGA } from '../../domain/post.sagas';
-import {
-  type Cause,
-  eventContextOf,
-  messageContextOf,
-  SYSTEM_ACTOR,
-} from '../../infrastructure/cause';
 import { readKnownBlog } from '../../infrastructure/known-blogs';
-import { executePostCommand } from '../../infrastructure/post-event-store';
+import { executePostCommand, SYSTEM_ACTOR } from '../../infrastructure/post-event-store';
 import { archiveBlogPostsIfReady } from '../archive-blog-posts/blog-archive';
 import { publicationDeadlinePayload } from '../publish-post/publication-deadline';
 

@@ -1,15 +1,13 @@
-import { PG_POOL } from '@blog/chassis';
+import { type Cause, eventContextOf, messageContextOf, PG_POOL } from '@blog/chassis';
 import { outboxMessageOf, PostMessages } from '@blog/contracts';
-import { EventStore } from '@blog/eventstore';
+import { EventStore, retryOnConflict } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
 import { inTransaction } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { decidePost } from '../../domain/post.decide';
-import { type Cause, eventContextOf, messageContextOf } from '../../infrastructure/cause';
 import { assertIfMatch, type IfMatch } from '../../infrastructure/http/if-match';
 import { executeOnPost } from '../../infrastructure/post-event-store';
-import { retryOnConflict } from '../../infrastructure/retry-on-conflict';
 import type { PostView } from '../../queries/post.view';
 import { findPost } from '../../queries/get-post/get-post.query';
 

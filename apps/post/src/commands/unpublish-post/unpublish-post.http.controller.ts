@@ -1,14 +1,9 @@
-import { type Caller, CurrentCaller } from '@blog/chassis';
+import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
 import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { parseIfMatch } from '../../infrastructure/http/if-match';
 import { parseInput } from '../../infrastructure/http/parse-input';
-import {
-  causeOfRequest,
-  Correlation,
-  type RequestContext,
-} from '../../infrastructure/http/request-context';
 import { etagOf } from '../../queries/post.view';
 import { UnpublishPostHandler } from './unpublish-post.handler';
 
@@ -22,7 +17,7 @@ export class UnpublishPostHttpController {
     @Param('id') rawId: string,
     @Headers('if-match') rawIfMatch: string | undefined,
     @CurrentCaller() caller: Caller,
-    @Correlation() request: RequestContext,
+    @RequestCause() cause: Cause,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const postId = parseInput(z.uuid(), rawId, 'post id');
@@ -30,7 +25,7 @@ export class UnpublishPostHttpController {
       postId,
       caller.accountId,
       parseIfMatch(rawIfMatch),
-      causeOfRequest(request, caller),
+      cause,
     );
     void reply.header('etag', etagOf(post));
     return post;

@@ -1,7 +1,6 @@
-import { type Caller, CurrentCaller, Public } from '@blog/chassis';
+import { type Caller, CurrentCaller, decodeSeqCursor, Public } from '@blog/chassis';
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { decodeCursor } from '../../infrastructure/http/cursor';
 import { parseInput } from '../../infrastructure/http/parse-input';
 import { ListPostsQuery } from './list-posts.query';
 
@@ -28,7 +27,7 @@ export class ListPostsHttpController {
       status,
       callerId,
       limit,
-      afterSeq: decodeCursor(cursor),
+      afterSeq: decodeSeqCursor(cursor, 'POST.INVALID_CURSOR'),
     });
   }
 }

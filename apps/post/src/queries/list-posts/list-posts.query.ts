@@ -1,8 +1,7 @@
-import { PG_POOL } from '@blog/chassis';
+import { encodeSeqCursor, PG_POOL } from '@blog/chassis';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { PostStatus } from '../../domain/post.state';
-import { encodeCursor } from '../../infrastructure/http/cursor';
 import { POST_SUMMARY_COLUMNS, type PostRow, type PostSummary, postSummaryOf } from '../post.view';
 
 export interface PostPage {
@@ -44,7 +43,7 @@ export class ListPostsQuery {
     const last = page.at(-1);
     return {
       items: page.map(postSummaryOf),
-      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.seq) : null,
+      nextCursor: rows.length > filter.limit && last ? encodeSeqCursor(last.seq) : null,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
 import {
@@ -14,7 +15,7 @@ import { decideAudience } from '../../domain/audience.decide';
 import { audienceStreamId } from '../../domain/audience.events';
 import { audienceAggregate } from '../../infrastructure/aggregates';
 import { lockBlog } from '../../infrastructure/blog-availability';
-import { reactionContext, reactionEventContext } from '../../infrastructure/reaction-context';
+import { SYSTEM_ACTOR } from '../../infrastructure/subscribe-event-store';
 
 type BlogDeletionRequested = PayloadOf<typeof BlogMessages.BlogDeletionRequested>;
 
@@ -31,6 +32,7 @@ export class CloseBlogSubscriptionsHandler {
     message: InboundMessage<BlogDeletionRequested> & { sagaId: string },
   ): Promise<SagaOutcome> {
     const { blogId } = message.payload;
+    const cause = causeOfMessage(message.envelope, SYSTEM_ACTOR);
     await lockBlog(tx, blogId, 'update');
     const { rows } = await tx.query<{ open: number }>(
       `SELECT count(*)::int AS open FROM subscriptions WHERE blog_id = $1 AND closed_by_saga IS NULL`,
@@ -41,7 +43,7 @@ export class CloseBlogSubscriptionsHandler {
       this.store,
       audienceStreamId(blogId),
       audienceAggregate,
-      reactionEventContext(message),
+      eventContextOf(cause, message.sagaId),
       (state) =>
         decideAudience(
           {
@@ -54,7 +56,7 @@ export class CloseBlogSubscriptionsHandler {
         ),
     );
     const event = result.events[0];
-    const context = reactionContext(message);
+    const context = messageContextOf(cause, message.sagaId);
     if (event?.type === 'AudienceCloseRefused') {
       await publishToOutbox(tx, [
         outboxMessageOf(

@@ -1,8 +1,8 @@
+import { recordStepIfInSaga } from '@blog/saga';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
 import type { PayloadOf, PostMessages } from '@blog/contracts';
 import type { SqlClient } from '@blog/sql';
-import { recordStepIfInSaga } from '../../infrastructure/saga-step';
 
 type PostPublished = PayloadOf<typeof PostMessages.PostPublished>;
 

@@ -1,3 +1,4 @@
+import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
 import {
@@ -13,7 +14,7 @@ import { decideSubscription } from '../../domain/subscription.decide';
 import { subscriptionStreamId } from '../../domain/subscription.events';
 import { lockAccount } from '../../infrastructure/account-lock';
 import { subscriptionAggregate } from '../../infrastructure/aggregates';
-import { reactionContext, reactionEventContext } from '../../infrastructure/reaction-context';
+import { SYSTEM_ACTOR } from '../../infrastructure/subscribe-event-store';
 
 type AccountClosureRequested = PayloadOf<typeof AccountMessages.AccountClosureRequested>;
 
@@ -36,7 +37,8 @@ export class RemoveAccountSubscriptionsHandler {
       `SELECT blog_id FROM subscriptions WHERE subscriber_id = $1 ORDER BY blog_id`,
       [accountId],
     );
-    const context = reactionEventContext(message);
+    const cause = causeOfMessage(message.envelope, SYSTEM_ACTOR);
+    const context = eventContextOf(cause, message.envelope.sagaId);
     let removed = 0;
     for (const { blog_id: blogId } of rows) {
       const result = await handleCommand(
@@ -56,7 +58,7 @@ export class RemoveAccountSubscriptionsHandler {
         SubscriptionMessages.AccountSubscriptionsRemoved,
         accountId,
         { accountId, removed },
-        reactionContext(message),
+        messageContextOf(cause, message.envelope.sagaId),
       ),
     ]);
   }

@@ -1,3 +1,4 @@
+import { causeOfMessage, eventContextOf } from '@blog/chassis';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
 import { EventStore, handleCommand } from '@blog/eventstore';
@@ -6,7 +7,7 @@ import { decideAudience } from '../../domain/audience.decide';
 import { audienceStreamId } from '../../domain/audience.events';
 import { audienceAggregate } from '../../infrastructure/aggregates';
 import { lockBlog } from '../../infrastructure/blog-availability';
-import { reactionEventContext } from '../../infrastructure/reaction-context';
+import { SYSTEM_ACTOR } from '../../infrastructure/subscribe-event-store';
 
 /**
  * Saga 3's compensation (cancelled or timed out): reopen exactly the subscriptions this
@@ -32,7 +33,7 @@ export class RestoreBlogSubscriptionsHandler {
       this.store,
       audienceStreamId(blogId),
       audienceAggregate,
-      reactionEventContext(message),
+      eventContextOf(causeOfMessage(message.envelope, SYSTEM_ACTOR), message.sagaId),
       (state) =>
         decideAudience(
           {

@@ -1,3 +1,5 @@
+import { recordStepIfInSaga } from '@blog/saga';
+import { causeOfMessage, eventContextOf } from '@blog/chassis';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
 import type { BlogMessages, PayloadOf } from '@blog/contracts';
@@ -6,8 +8,7 @@ import type { SqlClient } from '@blog/sql';
 import { decideAudience } from '../../domain/audience.decide';
 import { audienceStreamId } from '../../domain/audience.events';
 import { audienceAggregate } from '../../infrastructure/aggregates';
-import { reactionEventContext } from '../../infrastructure/reaction-context';
-import { recordStepIfInSaga } from '../../infrastructure/saga-step';
+import { SYSTEM_ACTOR } from '../../infrastructure/subscribe-event-store';
 
 type BlogDeleted = PayloadOf<typeof BlogMessages.BlogDeleted>;
 
@@ -23,7 +24,7 @@ export class RetireBlogHandler {
       this.store,
       audienceStreamId(blogId),
       audienceAggregate,
-      reactionEventContext(message),
+      eventContextOf(causeOfMessage(message.envelope, SYSTEM_ACTOR), message.envelope.sagaId),
       (state) => decideAudience({ type: 'RetireAudience', blogId }, state),
     );
     await recordStepIfInSaga(tx, message, {

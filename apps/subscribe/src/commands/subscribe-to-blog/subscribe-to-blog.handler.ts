@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@blog/chassis';
-import { type EventContext, EventStore, handleCommand } from '@blog/eventstore';
+import { type EventContext, EventStore, handleCommand, retryOnConflict } from '@blog/eventstore';
 import { inTransaction } from '@blog/sql';
 import type { Pool } from 'pg';
 import { decideSubscription } from '../../domain/subscription.decide';
@@ -9,7 +9,6 @@ import { lockAccount } from '../../infrastructure/account-lock';
 import { subscriptionAggregate } from '../../infrastructure/aggregates';
 import { lockBlog } from '../../infrastructure/blog-availability';
 import { asAppErrors } from '../../infrastructure/refusals';
-import { retryOnConcurrency } from '../../infrastructure/retry-on-concurrency';
 
 export interface SubscriptionView {
   readonly blogId: string;
@@ -67,6 +66,6 @@ export class SubscribeToBlogHandler {
           subscription: { blogId, status: 'active', subscribedAt: result.state.subscribedAt },
         } as const;
       });
-    return asAppErrors(() => retryOnConcurrency(attempt));
+    return asAppErrors(() => retryOnConflict(attempt));
   }
 }

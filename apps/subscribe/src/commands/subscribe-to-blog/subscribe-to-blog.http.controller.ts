@@ -1,8 +1,13 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
-import { type Caller, CurrentCaller } from '@blog/chassis';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import {
+  type Caller,
+  type Cause,
+  CurrentCaller,
+  eventContextOf,
+  RequestCause,
+} from '@blog/chassis';
+import type { FastifyReply } from 'fastify';
 import { parseInput } from '../../infrastructure/parse-input';
-import { requestContext } from '../../infrastructure/request-context';
 import { SubscribeToBlogHandler, type SubscriptionView } from './subscribe-to-blog.handler';
 import { SubscribeToBlogRequest } from './subscribe-to-blog.request.dto';
 
@@ -15,13 +20,13 @@ export class SubscribeToBlogHttpController {
   async subscribe(
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Req() request: FastifyRequest,
+    @RequestCause() cause: Cause,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubscriptionView> {
     const { blogId } = parseInput(SubscribeToBlogRequest, body, 'subscription');
     const result = await this.subscribeToBlog.execute(
       { subscriberId: caller.accountId, blogId },
-      requestContext(request, caller),
+      eventContextOf(cause),
     );
     void reply.status(result.created ? 201 : 200);
     return result.subscription;

@@ -1,3 +1,4 @@
+import { causeOfMessage, eventContextOf } from '@blog/chassis';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
 import type { BlogMessages, PayloadOf } from '@blog/contracts';
@@ -6,7 +7,7 @@ import type { SqlClient } from '@blog/sql';
 import { decideAudience } from '../../domain/audience.decide';
 import { audienceStreamId } from '../../domain/audience.events';
 import { audienceAggregate } from '../../infrastructure/aggregates';
-import { reactionEventContext } from '../../infrastructure/reaction-context';
+import { SYSTEM_ACTOR } from '../../infrastructure/subscribe-event-store';
 
 type BlogCreated = PayloadOf<typeof BlogMessages.BlogCreated>;
 
@@ -22,7 +23,7 @@ export class TrackBlogHandler {
       this.store,
       audienceStreamId(blogId),
       audienceAggregate,
-      reactionEventContext(message),
+      eventContextOf(causeOfMessage(message.envelope, SYSTEM_ACTOR), message.envelope.sagaId),
       (state) => decideAudience({ type: 'OpenAudience', blogId, ownerId, title }, state),
     );
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@blog/chassis';
-import { type EventContext, EventStore, handleCommand } from '@blog/eventstore';
+import { type EventContext, EventStore, handleCommand, retryOnConflict } from '@blog/eventstore';
 import { inTransaction } from '@blog/sql';
 import type { Pool } from 'pg';
 import { decideSubscription } from '../../domain/subscription.decide';
@@ -8,7 +8,6 @@ import { subscriptionStreamId } from '../../domain/subscription.events';
 import { subscriptionAggregate } from '../../infrastructure/aggregates';
 import { lockBlog } from '../../infrastructure/blog-availability';
 import { asAppErrors } from '../../infrastructure/refusals';
-import { retryOnConcurrency } from '../../infrastructure/retry-on-concurrency';
 
 /** Ends the caller's own subscription: the stream is keyed by the caller, never by input. */
 @Injectable()
@@ -34,6 +33,6 @@ export class UnsubscribeFromBlogHandler {
           (state) => decideSubscription({ type: 'Unsubscribe' }, state),
         );
       });
-    await asAppErrors(() => retryOnConcurrency(attempt));
+    await asAppErrors(() => retryOnConflict(attempt));
   }
 }

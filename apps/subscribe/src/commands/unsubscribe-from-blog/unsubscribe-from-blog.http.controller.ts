@@ -1,9 +1,13 @@
-import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
-import { type Caller, CurrentCaller } from '@blog/chassis';
-import type { FastifyRequest } from 'fastify';
+import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
+import {
+  type Caller,
+  type Cause,
+  CurrentCaller,
+  eventContextOf,
+  RequestCause,
+} from '@blog/chassis';
 import { z } from 'zod';
 import { parseInput } from '../../infrastructure/parse-input';
-import { requestContext } from '../../infrastructure/request-context';
 import { UnsubscribeFromBlogHandler } from './unsubscribe-from-blog.handler';
 
 /** `DELETE /subscriptions/:blogId`: 204; 404 SUBSCRIBE.NOT_SUBSCRIBED when there is none. */
@@ -16,12 +20,12 @@ export class UnsubscribeFromBlogHttpController {
   async unsubscribe(
     @Param('blogId') rawBlogId: string,
     @CurrentCaller() caller: Caller,
-    @Req() request: FastifyRequest,
+    @RequestCause() cause: Cause,
   ): Promise<void> {
     const blogId = parseInput(z.uuid(), rawBlogId, 'blog id');
     await this.unsubscribeFromBlog.execute(
       { subscriberId: caller.accountId, blogId },
-      requestContext(request, caller),
+      eventContextOf(cause),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import {
   type AccountMessages,
   outboxMessageOf,
@@ -10,12 +11,11 @@ import { publishToOutbox } from '@blog/outbox';
 import { MissingSagaIdError, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import { executeProfileCommand, PROFILE_STORE } from '../../infrastructure/profile-store';
 import {
-  causeOfMessage,
-  eventContextOf,
-  messageContextOf,
-} from '../../infrastructure/request-context';
+  executeProfileCommand,
+  PROFILE_STORE,
+  SYSTEM_ACTOR,
+} from '../../infrastructure/profile-store';
 
 type ClosureRequested = InboundMessage<PayloadOf<typeof AccountMessages.AccountClosureRequested>>;
 
@@ -34,7 +34,7 @@ export class AnonymiseProfileHandler {
     if (sagaId === null) {
       throw new MissingSagaIdError(`AccountClosureRequested ${accountId} has no saga id`);
     }
-    const cause = causeOfMessage(message.envelope);
+    const cause = causeOfMessage(message.envelope, SYSTEM_ACTOR);
     await executeProfileCommand(
       tx,
       this.store,

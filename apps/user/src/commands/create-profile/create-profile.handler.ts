@@ -1,17 +1,16 @@
+import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import { type PayloadOf, outboxMessageOf, AccountMessages, ProfileMessages } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { EventStore } from '@blog/eventstore';
 import { publishToOutbox } from '@blog/outbox';
 import { MissingSagaIdError, recordSagaStep } from '@blog/saga';
-import type { SqlClient } from '@blog/sql';
+import { isUniqueViolation, type SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import { isUniqueViolation } from '../../infrastructure/app-errors';
-import { executeProfileCommand, PROFILE_STORE } from '../../infrastructure/profile-store';
 import {
-  causeOfMessage,
-  eventContextOf,
-  messageContextOf,
-} from '../../infrastructure/request-context';
+  executeProfileCommand,
+  PROFILE_STORE,
+  SYSTEM_ACTOR,
+} from '../../infrastructure/profile-store';
 
 type Registered = InboundMessage<PayloadOf<typeof AccountMessages.AccountRegistered>>;
 
@@ -34,7 +33,7 @@ export class CreateProfileHandler {
     const sagaId = message.envelope.sagaId;
     if (sagaId === null)
       throw new MissingSagaIdError(`AccountRegistered ${accountId} has no saga id`);
-    const cause = causeOfMessage(message.envelope);
+    const cause = causeOfMessage(message.envelope, SYSTEM_ACTOR);
     const outcome = await this.create(tx, message, sagaId);
     if (outcome === 'exists') return outcome;
     const reply =
@@ -80,7 +79,7 @@ export class CreateProfileHandler {
         this.store,
         accountId,
         { type: 'CreateProfile', accountId, handle, displayName, sagaId },
-        eventContextOf(causeOfMessage(message.envelope), sagaId),
+        eventContextOf(causeOfMessage(message.envelope, SYSTEM_ACTOR), sagaId),
       );
       await tx.query('RELEASE SAVEPOINT create_profile');
       return result.events.length > 0 ? 'created' : 'exists';

@@ -1,11 +1,15 @@
+import { causeOfMessage, eventContextOf } from '@blog/chassis';
 import type { AccountMessages, PayloadOf } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { EventStore } from '@blog/eventstore';
 import { recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import { executeProfileCommand, PROFILE_STORE } from '../../infrastructure/profile-store';
-import { causeOfMessage, eventContextOf } from '../../infrastructure/request-context';
+import {
+  executeProfileCommand,
+  PROFILE_STORE,
+  SYSTEM_ACTOR,
+} from '../../infrastructure/profile-store';
 
 type Failed =
   | InboundMessage<PayloadOf<typeof AccountMessages.AccountRejected>>
@@ -28,7 +32,7 @@ export class ReleaseProfileHandler {
       this.store,
       message.payload.accountId,
       { type: 'ReleaseProfile', sagaId, reason },
-      eventContextOf(causeOfMessage(message.envelope), sagaId),
+      eventContextOf(causeOfMessage(message.envelope, SYSTEM_ACTOR), sagaId),
     );
     if (result.events.length === 0) return;
     await recordSagaStep(tx, {

@@ -1,10 +1,9 @@
-import { AppError, PG_POOL } from '@blog/chassis';
+import { AppError, type Cause, eventContextOf, PG_POOL } from '@blog/chassis';
 import type { EventStore } from '@blog/eventstore';
 import { inTransaction } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { executeProfileCommand, PROFILE_STORE } from '../../infrastructure/profile-store';
-import { type CauseContext, eventContextOf } from '../../infrastructure/request-context';
 import type { UpdateProfileRequest } from './update-profile.request.dto';
 
 export interface ProfileEdit {
@@ -22,7 +21,7 @@ export class UpdateProfileHandler {
     @Inject(PROFILE_STORE) private readonly store: EventStore,
   ) {}
 
-  execute(edit: ProfileEdit, cause: CauseContext): Promise<void> {
+  execute(edit: ProfileEdit, cause: Cause): Promise<void> {
     return inTransaction(this.pool, async (tx) => {
       const { rows } = await tx.query<{ account_id: string }>(
         `SELECT account_id FROM profiles WHERE lower(handle) = lower($1) AND status = 'ACTIVE'`,

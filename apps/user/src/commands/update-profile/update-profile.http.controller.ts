@@ -1,7 +1,6 @@
-import { type Caller, CurrentCaller } from '@blog/chassis';
+import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
 import { Body, Controller, Headers, Param, Patch, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { type CauseContext, RequestCause } from '../../infrastructure/request-context';
 import { ProfileByHandleQuery } from '../../queries/profile-by-handle/profile-by-handle.query';
 import { UpdateProfileHandler } from './update-profile.handler';
 import { handleParam, parseInput } from '../profile-fields';
@@ -20,7 +19,7 @@ export class UpdateProfileHttpController {
     @Body() body: unknown,
     @Headers('if-match') ifMatch: unknown,
     @CurrentCaller() caller: Caller,
-    @RequestCause() cause: CauseContext,
+    @RequestCause() cause: Cause,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const handle = parseInput(handleParam, rawHandle, 'handle');

@@ -1,3 +1,4 @@
+import { causeOfMessage, messageContextOf } from '@blog/chassis';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
 import {
@@ -8,7 +9,6 @@ import {
 } from '@blog/contracts';
 import { publishToOutbox } from '@blog/outbox';
 import type { SqlClient } from '@blog/sql';
-import { reactionContext } from '../../infrastructure/reaction-context';
 
 type AccountClosureRequested = PayloadOf<typeof AccountMessages.AccountClosureRequested>;
 
@@ -29,7 +29,10 @@ export class AnonymiseAccountVisitsHandler {
         VisitorMessages.AccountVisitsAnonymised,
         accountId,
         { accountId, visits: rowCount ?? 0 },
-        reactionContext(message),
+        messageContextOf(
+          causeOfMessage(message.envelope, 'system:visitor'),
+          message.envelope.sagaId,
+        ),
       ),
     ]);
   }

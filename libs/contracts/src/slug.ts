@@ -1,9 +1,10 @@
 const MAX_SLUG_LENGTH = 200;
 
 /**
- * A URL-friendly form of a title: letters and digits of any script, lower-cased, accents
- * on Latin letters dropped (other scripts keep their marks: a kana's dakuten is part of
- * the letter), everything else collapsed into single dashes; `untitled` when nothing is left.
+ * The slug of a blog or post (BlogCreated and PostPublished carry it): a URL-friendly form
+ * of a title: letters and digits of any script, lower-cased, accents on Latin letters
+ * dropped (other scripts keep their marks: a kana's dakuten is part of the letter),
+ * everything else collapsed into single dashes; `untitled` when nothing is left.
  */
 export function slugOf(title: string): string {
   const slug = title
