@@ -1,4 +1,4 @@
-import type { Consumer, IHeaders, Kafka } from 'kafkajs';
+import { type Consumer, type IHeaders, type Kafka, KafkaJSError } from 'kafkajs';
 import type { ConsumedRecord } from './consumed-record';
 import type { RawHeaders } from './envelope';
 import type { MessageProcessor, ProcessOutcome } from './message-processor';
@@ -30,6 +30,13 @@ function decodeHeaders(headers: IHeaders | undefined): RawHeaders {
 /** Waits between attempts to bring back a consumer kafkajs gave up on. */
 const REVIVE_BACKOFF_MS = { initial: 1_000, max: 30_000 };
 
+/** How long start-up keeps retrying a broker that is not ready for a just-created topic. */
+const START_RETRY_MS = 30_000;
+
+function isRetriable(error: unknown): boolean {
+  return error instanceof KafkaJSError && error.retriable;
+}
+
 /**
  * kafkajs adapter: subscribes, hands each record to the processor, commits offsets after.
  *
@@ -48,21 +55,42 @@ export class KafkaMessageConsumer {
     this.consumer = this.createConsumer();
   }
 
+  /**
+   * Resolves once the consumer joined its group. On a fresh broker a topic can be listed
+   * with a leader a moment before the broker serves it, and subscribing then fails with a
+   * retriable UNKNOWN_TOPIC_OR_PARTITION (a fresh CI stack lost a service to it); kafkajs
+   * does not retry subscribe, so start-up retries with a fresh consumer for a bounded time.
+   */
   async start(fromBeginning = true): Promise<void> {
-    const joined = new Promise<void>((resolve) => {
-      const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-        remove();
-        resolve();
-      });
-    });
-    await this.run(fromBeginning);
-    await joined;
+    const deadline = Date.now() + START_RETRY_MS;
+    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 2_000)) {
+      const joined = this.nextGroupJoin();
+      try {
+        await this.run(fromBeginning);
+        await joined;
+        return;
+      } catch (error) {
+        if (this.stopped || !isRetriable(error) || Date.now() + delayMs > deadline) throw error;
+        await this.consumer.disconnect().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        this.consumer = this.createConsumer();
+      }
+    }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.reviveTimer);
     await this.consumer.disconnect();
+  }
+
+  private nextGroupJoin(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        remove();
+        resolve();
+      });
+    });
   }
 
   private createConsumer(): Consumer {

@@ -243,6 +243,29 @@ describe('KafkaMessageConsumer + MessageProcessor', () => {
     }
   });
 
+  it('starts when its topic is served only after start-up began, instead of failing', async () => {
+    // The race a fresh stack hits: the topic is not served yet when the consumer subscribes.
+    const lateTopic = uniqueName('outbox.event.it-late').replace(/_/g, '-');
+    const consumer = new KafkaMessageConsumer({
+      kafka,
+      groupId: uniqueName('g'),
+      topics: [lateTopic],
+      processor: processor('ledger'),
+      onOutcome: (outcome) => outcomes.push(outcome),
+    });
+    const started = consumer.start();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await ensureTopics([lateTopic]);
+    await started;
+    try {
+      await produceRecords(lateTopic, [record('late', { amount: 7, seq: 1 })]);
+      await waitUntil(() => outcomes.length === 1);
+      expect(await balances()).toEqual([{ account: 'late', total: 7, seqs: [1] }]);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('counts consumer lag: everything before the group first runs, nothing once committed', async () => {
     const groupId = uniqueName('g');
     await produceRecords(
