@@ -1,3 +1,5 @@
+import { SERVICE_PORTS } from '@blog/chassis';
+import { STACK } from '@blog/testing';
 import { killNine, type Piece, restart } from './support/faults';
 import { awaitConsumersCaughtUp } from './support/consumer-groups';
 import { awaitTerminal, reconcile } from './support/reconcile';
@@ -14,6 +16,31 @@ const DOWN_FOR_MS = 4_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+interface Readiness {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+/** What a load balancer sees of the post service (a producer and a consumer of sagas). */
+async function postReadiness(): Promise<Readiness> {
+  const response = await fetch(`${STACK.serviceUrl(SERVICE_PORTS.post)}/health/ready`, {
+    signal: AbortSignal.timeout(5_000),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function readinessUntil(
+  wanted: (readiness: Readiness) => boolean,
+  timeoutMs: number,
+): Promise<Readiness> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await postReadiness();
+    if (wanted(seen) || Date.now() > deadline) return seen;
+    await sleep(100);
+  }
+}
+
 describe.each<[Piece, string]>([
   ['connect', 'Kafka Connect (Debezium)'],
   ['kafka', 'the Kafka broker'],
@@ -25,15 +52,33 @@ describe.each<[Piece, string]>([
   });
 
   it(`every saga ends and all services agree after ${what} is killed and restarted`, async () => {
+    let whileDown: Readiness | undefined;
+    let afterRestart: Readiness | undefined;
     const result = await load.run({
       ...LOAD,
       during: async () => {
         await sleep(KILL_AT_MS);
         await killNine(piece);
-        await sleep(DOWN_FOR_MS);
+        const killedAt = Date.now();
+        if (piece === 'kafka') {
+          whileDown = await readinessUntil((r) => r.status === 503, DOWN_FOR_MS - 500);
+        }
+        await sleep(Math.max(0, DOWN_FOR_MS - (Date.now() - killedAt)));
         await restart(piece);
+        if (piece === 'kafka') {
+          afterRestart = await readinessUntil((r) => r.status === 200, 60_000);
+        }
       },
     });
+    if (piece === 'kafka') {
+      // Readiness names the broker while it is gone and recovers by itself once it is back.
+      expect(whileDown).toMatchObject({
+        status: 503,
+        body: { status: 'error', error: { kafka: { status: 'down' } } },
+      });
+      expect(whileDown?.body['error']).not.toHaveProperty('database');
+      expect(afterRestart).toMatchObject({ status: 200 });
+    }
     expect(result.refused).toEqual([]);
     await awaitTerminal(result, 120_000);
     await awaitConsumersCaughtUp(120_000);
