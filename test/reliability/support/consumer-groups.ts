@@ -1,5 +1,5 @@
 import { SERVICE_NAMES } from '@blog/chassis';
-import { stackKafka } from '@blog/testing';
+import { stackCommand, stackKafka } from '@blog/testing';
 import type { Admin } from 'kafkajs';
 
 /** The stack's own consumer groups: every one is named after the database it feeds. */
@@ -22,15 +22,23 @@ export const stackGroups = () =>
       .filter((id) => DATABASE_SUFFIXES.some((suffix) => id.endsWith(suffix))),
   );
 
-/** Rewinds every topic a group has committed offsets for; its consumers must be stopped. */
-export const rewindToEarliest = (groups: readonly string[]) =>
-  withAdmin(async (admin) => {
-    for (const groupId of groups) {
-      for (const { topic } of await admin.fetchOffsets({ groupId })) {
-        await admin.resetOffsets({ groupId, topic, earliest: true });
-      }
-    }
-  });
+/**
+ * Rewinds the groups to the start of every topic they read, with Kafka's own
+ * kafka-consumer-groups tool (kafkajs' setOffsets joins each group with a consumer of its
+ * own, one rebalance per topic). Their consumers must be stopped.
+ */
+export async function rewindToEarliest(groups: readonly string[]): Promise<void> {
+  const named = groups.flatMap((group) => ['--group', group]);
+  await stackCommand('infra/local/infra.sh', [
+    'kafka',
+    'consumer-groups',
+    '--reset-offsets',
+    '--to-earliest',
+    '--all-topics',
+    '--execute',
+    ...named,
+  ]);
+}
 
 /** Messages the groups have not committed yet, summed over their partitions. */
 export const totalLag = (groups: readonly string[]) =>

@@ -14,9 +14,14 @@ const MOVING_ON_THEIR_OWN = new Set([
   'migrations',
 ]);
 
-/** Row count per table, and the last event position, for every service database. */
-export async function snapshotDatabases(): Promise<Record<string, number>> {
-  const snapshot: Record<string, number> = {};
+/**
+ * Per table of every service database: its row count, or with `digest` an md5 of all its
+ * rows (so an update shows too); and the last event position.
+ */
+export async function snapshotDatabases(
+  options: { digest?: boolean } = {},
+): Promise<Record<string, number | string>> {
+  const snapshot: Record<string, number | string> = {};
   const services: readonly ServiceName[] = [...OUTBOX_SERVICES, 'gateway'];
   for (const service of services) {
     await inDatabase(service, async (db) => {
@@ -26,6 +31,13 @@ export async function snapshotDatabases(): Promise<Record<string, number>> {
       );
       for (const { table_name: table } of rows) {
         if (MOVING_ON_THEIR_OWN.has(table)) continue;
+        if (options.digest) {
+          const hashed = await db.query<{ h: string | null }>(
+            `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table}" t`,
+          );
+          snapshot[`${service}.${table}`] = hashed.rows[0]?.h ?? 'empty';
+          continue;
+        }
         const counted = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
         snapshot[`${service}.${table}`] = Number(counted.rows[0]?.n);
       }
