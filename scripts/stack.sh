@@ -174,7 +174,7 @@ verify_down() {
 
 restart() {
   local svc=${1:-}
-  [[ -n "${PORTS[$svc]:-}" ]] || die "restart takes one of: ${SERVICES[*]}"
+  [[ -n "$svc" && -n "${PORTS[$svc]:-}" ]] || die "restart takes one of: ${SERVICES[*]}"
   ensure_signing_key
   build
   stop_service "$svc"

@@ -96,7 +96,10 @@ export class KafkaMessageConsumer {
   private createConsumer(): Consumer {
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
-      maxWaitTimeInMs: 100,
+      // How long the broker holds a fetch that found nothing; a record that arrives meanwhile
+      // is answered at once (minBytes 1), so this costs no latency. At 100 ms the ~15 idle
+      // groups of the stack cost 0.7 of this machine's 2 cores in empty fetches.
+      maxWaitTimeInMs: 500,
       allowAutoTopicCreation: false,
       // A consumer that crashed or restarted leaves its old member in the group, and the
       // rejoin waits for that member's session to expire: kafkajs' 30 s default held a
