@@ -145,6 +145,12 @@ describe('KafkaMessageConsumer + MessageProcessor', () => {
       expect(await balances()).toEqual(
         ['a', 'b', 'c'].map((account) => ({ account, total: 100, seqs: [1, 2, 3, 4] })),
       );
+      // Records waiting in a partition are applied a chunk per transaction (one WAL flush),
+      // not one transaction each: the 12 inbox rows were written by fewer transactions.
+      const writers = await pool.query<{ n: number }>(
+        `SELECT count(DISTINCT xmin::text)::int AS n FROM inbox`,
+      );
+      expect(writers.rows[0]?.n).toBeLessThan(12);
     } finally {
       await running.stop();
     }
