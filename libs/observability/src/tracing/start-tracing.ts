@@ -1,11 +1,12 @@
 import FastifyOtelInstrumentation from '@fastify/otel';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { isProbeRoute } from '../http/route-label';
@@ -42,21 +43,28 @@ export function startTracing(options: TracingOptions): Tracing | null {
     DEFAULT_OTLP_ENDPOINT
   ).replace(/\/+$/, '');
   const exporter = options.exporter ?? new OTLPTraceExporter({ url: `${endpoint}/v1/traces` });
-  const sdk = new NodeSDK({
+  // The tracer provider and instrumentations alone, not NodeSDK: that also loads the gRPC,
+  // protobuf, Zipkin and Prometheus exporters and the metrics and logs SDKs, ~180 modules
+  // and ~9 MB of RSS per service that traces-over-OTLP/HTTP never uses.
+  const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
       [ATTR_SERVICE_NAME]: options.serviceName,
       [ATTR_SERVICE_VERSION]: options.serviceVersion,
     }),
     spanProcessors: [new LocalRootSpanProcessor(), new BatchSpanProcessor(exporter)],
-    textMapPropagator: new W3CTraceContextPropagator(),
-    // Traces only: metrics are scraped from /metrics and logs go to stdout. Empty lists stop
-    // the SDK from defaulting to OTLP metric and log exporters.
-    metricReaders: [],
-    logRecordProcessors: [],
+  });
+  // Global tracer provider, AsyncLocalStorage context manager and W3C propagation.
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+  const disableInstrumentations = registerInstrumentations({
+    tracerProvider: provider,
     instrumentations: instrumentations(),
   });
-  sdk.start();
-  const tracing: Tracing = { shutdown: () => sdk.shutdown() };
+  const tracing: Tracing = {
+    shutdown: async () => {
+      disableInstrumentations();
+      await provider.shutdown();
+    },
+  };
   setActiveTracing(tracing);
   return tracing;
 }
