@@ -18,6 +18,7 @@ import { publishToOutbox } from '@blog/outbox';
 import { inTransaction } from '@blog/sql';
 import { ensureTopics, STACK } from '@blog/testing';
 import { Kafka, logLevel } from 'kafkajs';
+import { deleteKafkaLeftovers } from '../lib/kafka-cleanup';
 import { markdownTable, summarise, type Summary } from '../lib/stats';
 import { debeziumPath, type LatencyPath, pollerPath } from './latency-paths';
 
@@ -70,7 +71,8 @@ async function steadyLoad(
 async function measure(path: LatencyPath, rate: number, seconds: number): Promise<Summary> {
   const topic = `outbox.event.${path.aggregateType}`;
   const received = new Map<string, number>();
-  const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 10 });
+  const groupId = `bench-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 10 });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: false });
   const joined = new Promise<void>((resolveJoin) =>
@@ -89,6 +91,7 @@ async function measure(path: LatencyPath, rate: number, seconds: number): Promis
     await new Promise((resolveWait) => setTimeout(resolveWait, 50));
   }
   await consumer.disconnect();
+  await deleteKafkaLeftovers([], [groupId]);
   const latencies = [...committed].flatMap(([id, at]) => {
     const got = received.get(id);
     return got === undefined ? [] : [got - at];

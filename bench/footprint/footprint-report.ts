@@ -1,0 +1,138 @@
+import type { ServiceName } from '@blog/chassis';
+import type { LoadResult } from '../lib/load-run';
+import { markdownTable, verdict } from '../lib/stats';
+import type { Memory } from './memory';
+import type { SpawnTimes } from './spawn-to-ready';
+import type { StartupPhases } from './startup-phases';
+
+const MB = 1_000_000;
+const mb = (bytes: number | undefined) =>
+  bytes === undefined || Number.isNaN(bytes) ? Number.NaN : bytes / MB;
+
+export type BootOutcome = SpawnTimes | { readonly service: ServiceName; readonly error: string };
+
+export function memoryTable(
+  atRest: readonly Memory[],
+  peaks: ReadonlyMap<string, number>,
+  loads: ReadonlyMap<string, LoadResult>,
+): string {
+  const row = (name: string, label: string, rest: Memory | null) => {
+    const load = loads.get(name);
+    return [
+      label,
+      rest ? mb(rest.rss) : 'n/a',
+      rest ? mb(rest.pss) : 'n/a',
+      mb(peaks.get(name)),
+      load ? Math.round(load.rps) : 'n/a',
+      load?.non2xx ?? 'n/a',
+      load?.errors ?? 'n/a',
+    ];
+  };
+  return markdownTable(
+    [
+      'service',
+      'RSS at rest MB',
+      'PSS at rest MB',
+      'peak RSS under load MB',
+      'load req/s',
+      'non-2xx',
+      'connection errors',
+    ],
+    [
+      ...atRest.map((m) => row(m.piece, m.piece, m)),
+      row('bench gateway', 'second gateway (same build), GET /api/posts/:id', null),
+    ],
+  );
+}
+
+export function infrastructureTable(infra: readonly Memory[]): string {
+  return markdownTable(
+    ['infrastructure', 'processes', 'RSS MB', 'PSS MB'],
+    infra.map((m) => [m.piece, m.processes, mb(m.rss), mb(m.pss)]),
+  );
+}
+
+export function bootTable(boots: readonly BootOutcome[]): string {
+  return markdownTable(
+    [
+      'service',
+      'first boot: live ms',
+      'first boot: ready ms',
+      'restart: live ms',
+      'restart: ready ms',
+      'imports alone ms',
+      'restart: to NestFactory.create done',
+      '+ init hooks',
+      '+ listen',
+      '+ first ready',
+    ],
+    boots.map((boot) => {
+      if ('error' in boot)
+        return [boot.service, `failed: ${boot.error}`, '', '', '', '', '', '', '', ''];
+      const { createdMs, initialisedMs, listeningMs } = boot.restart.milestones;
+      return [
+        boot.service,
+        boot.firstBoot.liveMs,
+        boot.firstBoot.readyMs,
+        boot.restart.liveMs,
+        boot.restart.readyMs,
+        boot.importsMs,
+        createdMs,
+        initialisedMs - createdMs,
+        listeningMs - initialisedMs,
+        boot.restart.readyMs - listeningMs,
+      ];
+    }),
+  );
+}
+
+export function verdictTable(
+  atRest: readonly Memory[],
+  boots: readonly BootOutcome[],
+  phases: StartupPhases,
+): string {
+  const totalRss = atRest.reduce((sum, m) => sum + m.rss, 0);
+  const totalPss = atRest.reduce((sum, m) => sum + m.pss, 0);
+  const started = boots.filter((boot): boot is SpawnTimes => !('error' in boot));
+  const slowest = started.reduce(
+    (top, boot) =>
+      boot.restart.readyMs > top.ms ? { ms: boot.restart.readyMs, service: boot.service } : top,
+    { ms: -Infinity, service: 'none' as string },
+  );
+  const within = started.filter((boot) => boot.restart.readyMs <= 1_500).length;
+  return markdownTable(
+    ['measure', 'value', 'target', 'verdict'],
+    [
+      [
+        'seven services, RSS at rest together',
+        `${(totalRss / MB).toFixed(0)} MB (PSS ${(totalPss / MB).toFixed(0)} MB)`,
+        '≤ 600 MB',
+        verdict(totalRss <= 600 * MB),
+      ],
+      [
+        'spawn-to-ready on restart, each service',
+        `${within} of ${boots.length} within; slowest ${slowest.service} ${slowest.ms.toFixed(0)} ms`,
+        '≤ 1,500 ms each',
+        verdict(within === boots.length),
+      ],
+      [
+        'node start / with the tracing preload',
+        `${phases.nodeMs.toFixed(0)} ms / ${phases.nodeWithTracingMs.toFixed(0)} ms`,
+        '—',
+        '—',
+      ],
+      [
+        'whole stack cold start (fresh machine: no ~/.m2, ~/go or .stack): `time bash scripts/stack.sh up`',
+        'not run here: it restarts the stack; measured by hand, see bench/RESULTS.md',
+        '—',
+        '—',
+      ],
+      [
+        'whole stack warm start: `bash scripts/stack.sh down && time bash scripts/stack.sh up` (page cache warm)',
+        'not run here (as above)',
+        '—',
+        '—',
+      ],
+    ],
+  );
+}

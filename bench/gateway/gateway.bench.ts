@@ -1,0 +1,153 @@
+/**
+ * The gateway's cost and Nest's: autocannon on two read routes (GET /api/posts/:id of a
+ * published post, GET /api/feed with a token) and a write route (POST /api/visits), through
+ * a gateway and straight to the service; and the post service's GET /posts/:id against a
+ * bare Fastify app serving the same query and mapping. Contenders of one comparison run
+ * back to back, each after its own warm-up, in ABBA order over the rounds.
+ *
+ *   npm run build && node dist/bench/gateway/gateway.bench.js [--seconds 10] [--warmup-seconds 3]
+ *     [--connections 10] [--rounds 2]
+ *
+ * Runs its own gateway (the stack's allows 600 requests a minute per address, and other
+ * engineers' specs share that budget) and its own bare servers, all with the tracing preload
+ * when the stack's services have it. Exits non-zero only if it could not run.
+ */
+import { parseArgs } from 'node:util';
+import { localDatabaseUrl } from '@blog/chassis';
+import { publishedPost } from '../lib/blog-fixture';
+import { type CpuSource, pidCpu, selfCpu, stackCpu } from '../lib/cpu-meter';
+import { startExtraGateway } from '../lib/extra-gateway';
+import { JsonApi } from '../lib/json-api';
+import { type LoadResult, runLoad, warmUp } from '../lib/load-run';
+import {
+  freePort,
+  type NodeProcess,
+  stackUsesTracing,
+  startNode,
+  waitForOk,
+} from '../lib/node-process';
+import { type Server, comparisons } from './contenders';
+import { type Measured, resultsTable, verdictTable } from './gateway-report';
+
+const say = (text: string) => process.stderr.write(`${text}\n`);
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    'warmup-seconds': { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
+const seconds = Number(values.seconds);
+const warmupSeconds = Number(values['warmup-seconds']);
+const connections = Number(values.connections);
+const roundCount = Number(values.rounds);
+
+async function startBare(
+  hooks: boolean,
+  tracing: boolean,
+): Promise<{ url: string; instance: NodeProcess }> {
+  const port = await freePort();
+  const instance = startNode({
+    script: 'dist/bench/gateway/bare-post-server.js',
+    label: hooks ? 'bench-bare-hooks' : 'bench-bare',
+    tracing,
+    env: {
+      PORT: String(port),
+      DATABASE_URL: localDatabaseUrl('post'),
+      ...(hooks ? { BARE_HOOKS: 'chassis' } : {}),
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForOk(`${url}/health/live`, instance);
+  return { url, instance };
+}
+
+/** Round r runs the contenders forwards when r is even, backwards when odd (ABBA). */
+const orderOf = (count: number, round: number) => {
+  const forwards = Array.from({ length: count }, (_, i) => i);
+  return round % 2 === 0 ? forwards : forwards.reverse();
+};
+
+async function main(): Promise<void> {
+  const started: { stop(): Promise<void> }[] = [];
+  try {
+    const gateway = await startExtraGateway();
+    started.push(gateway);
+    const untracedGateway = await startExtraGateway(false);
+    started.push(untracedGateway);
+    say(`publishing a post through ${gateway.url}…`);
+    const fixture = await publishedPost(new JsonApi(gateway.url));
+    // The bare app as the post service runs (with its preload, if it has one), and without.
+    const postTracing = await stackUsesTracing('post');
+    const bare = await startBare(false, postTracing);
+    const bareUntraced = await startBare(false, false);
+    const bareHooks = await startBare(true, postTracing);
+    started.push(bare.instance, bareUntraced.instance, bareHooks.instance);
+    const servers: Record<Server, CpuSource> = {
+      post: await stackCpu('post'),
+      subscribe: await stackCpu('subscribe'),
+      visitor: await stackCpu('visitor'),
+      bare: pidCpu('bare', bare.instance.pid),
+      'bare-untraced': pidCpu('bare-untraced', bareUntraced.instance.pid),
+      'bare-hooks': pidCpu('bare-hooks', bareHooks.instance.pid),
+    };
+    // Only one gateway carries traffic at a time, so their CPU adds up to the one in use.
+    const gateways = [gateway, untracedGateway].map((g) => pidCpu('gw', g.instance.pid));
+    const common: CpuSource[] = [
+      selfCpu('load generator'),
+      {
+        name: 'bench gateway',
+        read: async () =>
+          (await Promise.all(gateways.map((g) => g.read()))).reduce((a, b) => a + b, 0),
+      },
+      await stackCpu('postgres'),
+    ];
+    const measured: Measured[] = [];
+    const endpoints = {
+      gateway: gateway.url,
+      untracedGateway: untracedGateway.url,
+      bare: bare.url,
+      bareUntraced: bareUntraced.url,
+      bareHooks: bareHooks.url,
+    };
+    const all = comparisons(fixture, endpoints);
+    // Processes started just now have cold JITs; the stack's services have served for a while.
+    say('warming up the freshly started gateways and bare servers…');
+    for (const contender of all.flatMap((comparison) => comparison.contenders)) {
+      if (contender.startedHere) await warmUp(contender.target, connections, warmupSeconds);
+    }
+    for (const comparison of all) {
+      const rounds: LoadResult[][] = comparison.contenders.map(() => []);
+      for (let round = 0; round < roundCount; round += 1) {
+        for (const i of orderOf(comparison.contenders.length, round)) {
+          const contender = comparison.contenders[i];
+          if (!contender) continue;
+          say(`${contender.name}, round ${round + 1}…`);
+          await warmUp(contender.target, connections, warmupSeconds);
+          const server = servers[contender.server];
+          const result = await runLoad(contender.target, {
+            connections,
+            seconds,
+            cpuSources: [...common, { name: 'service', read: () => server.read() }],
+          });
+          rounds[i]?.push(result);
+        }
+      }
+      measured.push({ comparison, rounds });
+    }
+    process.stdout.write(
+      `${connections} connections, ${seconds} s per run after ${warmupSeconds} s of warm-up, ${roundCount} rounds (ABBA); figures are means over rounds, CPU per request over all of them.\n\n`,
+    );
+    process.stdout.write(`${resultsTable(measured)}\n\n${verdictTable(measured)}\n`);
+  } finally {
+    for (const piece of started.reverse()) await piece.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `gateway bench could not run: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});
