@@ -58,10 +58,23 @@ export async function stackUsesTracing(piece: StackPiece): Promise<boolean> {
   return command.includes('tracing.register.js');
 }
 
+/**
+ * BENCH_CPU_PROF_DIR=/tmp/prof profiles every process a benchmark starts: each writes a
+ * .cpuprofile there when it stops (bench/README.md, "Profiling").
+ */
+function profilingArgs(): string[] {
+  const directory = process.env['BENCH_CPU_PROF_DIR'];
+  return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];
+}
+
 export function startNode(options: NodeProcessOptions): NodeProcess {
   const logFile = join(tmpdir(), `${options.label}-${process.pid}-${Date.now()}.log`);
   const log = createWriteStream(logFile);
-  const args = [...(options.tracing ? ['-r', TRACING_PRELOAD] : []), join(ROOT, options.script)];
+  const args = [
+    ...(options.tracing ? ['-r', TRACING_PRELOAD] : []),
+    ...profilingArgs(),
+    join(ROOT, options.script),
+  ];
   const spawnedAtEpochMs = Date.now();
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, args, {
