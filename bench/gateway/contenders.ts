@@ -30,6 +30,8 @@ export interface Endpoints {
   readonly gateway: string;
   /** The same without the tracing preload: how much of the gateway's cost is tracing. */
   readonly untracedGateway: string;
+  /** Traced, but one trace in ten kept (docs/tracing.md, "Cost"): what sampling buys back. */
+  readonly sampledGateway: string;
   readonly bare: string;
   readonly bareUntraced: string;
   readonly bareHooks: string;
@@ -73,6 +75,12 @@ export function comparisons(fixture: PublishedPost, at: Endpoints): Comparison[]
         name: `gateway ${apiPath.replace(fixture.postId, ':id')}, no tracing preload`,
         server,
         target: { url: `${at.untracedGateway}${apiPath}`, ...request },
+        startedHere: true,
+      },
+      {
+        name: `gateway ${apiPath.replace(fixture.postId, ':id')}, 10 % of traces sampled`,
+        server,
+        target: { url: `${at.sampledGateway}${apiPath}`, ...request },
         startedHere: true,
       },
     ],

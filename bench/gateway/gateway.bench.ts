@@ -42,6 +42,11 @@ const seconds = Number(values.seconds);
 const warmupSeconds = Number(values['warmup-seconds']);
 const connections = Number(values.connections);
 const roundCount = Number(values.rounds);
+/** The sampler docs/tracing.md suggests for load beyond a laptop's. */
+const TEN_PERCENT_SAMPLED = {
+  OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+  OTEL_TRACES_SAMPLER_ARG: '0.1',
+};
 
 async function startBare(
   hooks: boolean,
@@ -76,6 +81,8 @@ async function main(): Promise<void> {
     started.push(gateway);
     const untracedGateway = await startExtraGateway(false);
     started.push(untracedGateway);
+    const sampledGateway = await startExtraGateway(undefined, TEN_PERCENT_SAMPLED);
+    started.push(sampledGateway);
     say(`publishing a post through ${gateway.url}…`);
     const fixture = await publishedPost(new JsonApi(gateway.url));
     // The bare app as the post service runs (with its preload, if it has one), and without.
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
       'bare-hooks': pidCpu('bare-hooks', bareHooks.instance.pid),
     };
     // Only one gateway carries traffic at a time, so their CPU adds up to the one in use.
-    const gateways = [gateway, untracedGateway].map((g) => pidCpu('gw', g.instance.pid));
+    const gateways = [gateway, untracedGateway, sampledGateway].map((g) => pidCpu('gw', g.instance.pid));
     const common: CpuSource[] = [
       selfCpu('load generator'),
       {
@@ -107,6 +114,7 @@ async function main(): Promise<void> {
     const endpoints = {
       gateway: gateway.url,
       untracedGateway: untracedGateway.url,
+      sampledGateway: sampledGateway.url,
       bare: bare.url,
       bareUntraced: bareUntraced.url,
       bareHooks: bareHooks.url,

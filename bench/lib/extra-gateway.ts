@@ -16,6 +16,8 @@ export interface ExtraGateway {
 export async function startExtraGateway(
   /** Default: as the stack's gateway runs (the tracing preload when it has it). */
   tracing?: boolean,
+  /** More environment, e.g. a trace sampler. */
+  extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<ExtraGateway> {
   const port = await freePort();
   const instance = startNode({
@@ -30,6 +32,7 @@ export async function startExtraGateway(
       RATE_LIMIT_WINDOW_MS: '1000',
       AUTH_RATE_LIMIT_MAX: '1000000',
       AUTH_RATE_LIMIT_WINDOW_MS: '1000',
+      ...extraEnv,
     },
   });
   const url = `http://127.0.0.1:${port}`;
