@@ -136,3 +136,32 @@ export function verdictTable(
     ],
   );
 }
+
+/**
+ * The packages that cost the most to import, per service (ms, with what each pulls in that
+ * was not loaded yet): where "imports alone" goes.
+ */
+export function importCostTable(
+  costs: ReadonlyMap<ServiceName, ReadonlyMap<string, number>>,
+  top = 12,
+): string {
+  const services = [...costs.keys()];
+  const heaviest = new Map<string, number>();
+  for (const perPackage of costs.values()) {
+    for (const [name, ms] of perPackage) heaviest.set(name, Math.max(ms, heaviest.get(name) ?? 0));
+  }
+  const names = [...heaviest.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name]) => name);
+  const cell = (service: ServiceName, name: string) => costs.get(service)?.get(name) ?? '—';
+  const total = (service: ServiceName) =>
+    [...(costs.get(service)?.values() ?? [])].reduce((sum, ms) => sum + ms, 0);
+  return markdownTable(
+    ['package (first import, with what it pulls in) ms', ...services],
+    [
+      ...names.map((name) => [name, ...services.map((service) => cell(service, name))]),
+      ['all packages', ...services.map(total)],
+    ],
+  );
+}

@@ -10,7 +10,7 @@
  * do on a shared machine: it prints how to measure them. Exits non-zero only if it could not run.
  */
 import { parseArgs } from 'node:util';
-import { SERVICE_NAMES } from '@blog/chassis';
+import { SERVICE_NAMES, type ServiceName } from '@blog/chassis';
 import { activeHandle, publishedPost } from '../lib/blog-fixture';
 import { startExtraGateway } from '../lib/extra-gateway';
 import { JsonApi } from '../lib/json-api';
@@ -20,6 +20,7 @@ import { stackPid } from '../lib/proc';
 import {
   type BootOutcome,
   bootTable,
+  importCostTable,
   infrastructureTable,
   memoryTable,
   verdictTable,
@@ -28,7 +29,7 @@ import { deleteGroupsWhenEmpty } from './group-offsets';
 import { memoryOf, peakRss } from './memory';
 import { loadAll, loadTargets } from './short-load';
 import { spawnToReady } from './spawn-to-ready';
-import { startupPhases } from './startup-phases';
+import { importCosts, startupPhases } from './startup-phases';
 
 const say = (text: string) => process.stderr.write(`${text}\n`);
 const { values } = parseArgs({
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
   const boots = await bootEach(groups);
   const tracing = await stackUsesTracing('post');
   const phases = await startupPhases();
+  const costs = new Map<ServiceName, ReadonlyMap<string, number>>();
+  for (const service of SERVICE_NAMES) costs.set(service, await importCosts(service, tracing));
   const left = await deleteGroupsWhenEmpty(groups);
   if (left.length > 0)
     say(`consumer groups not deleted (members still registered): ${left.join(', ')}`);
@@ -98,13 +101,14 @@ async function main(): Promise<void> {
       infrastructureTable(infra),
       bootTable(boots),
       verdictTable(atRest, boots, phases),
+      importCostTable(costs),
       `Tracing preload ${tracing ? 'on' : 'off'} for the spawned instances and the import timings, as the stack runs its services. ` +
         '"At rest": no load from this benchmark; other clients of the shared stack may be busy. MB = 10^6 bytes. ' +
         'Live and ready are from spawn() to the first 200, polled every 20 ms. The restart columns split its start by the ' +
         "service's own log lines: its first line comes once NestFactory.create is done (modules loaded, providers built, " +
         'database connected, migrations checked: Nest buffers its logs until then), then init hooks (Kafka producer, ' +
         'consumer groups joined), listen, and the first 200 from /health/ready. "Imports alone" is node, the preload and ' +
-        'the module graph in a separate process just before.',
+        'the module graph in a separate process just before; the last table splits it by package (bench/footprint/require-timer.ts).',
     ].join('\n\n') + '\n',
   );
 }

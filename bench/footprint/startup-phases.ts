@@ -12,9 +12,9 @@ const ROOT = resolve(__dirname, '../../..');
  * (performance.now() counts from its own time origin), so spawning is not in the figure.
  * It exits at once: an app's modules leave timers and sockets that would keep it alive.
  */
-async function msUntil(code: string, tracing: boolean): Promise<number> {
+async function lastLineAfter(code: string, preloads: readonly string[]): Promise<string> {
   const args = [
-    ...(tracing ? ['-r', TRACING_PRELOAD] : []),
+    ...preloads.flatMap((preload) => ['-r', preload]),
     '-e',
     `${code};process.stdout.write(String(performance.now()));process.exit(0)`,
   ];
@@ -23,8 +23,15 @@ async function msUntil(code: string, tracing: boolean): Promise<number> {
     // As the stack sets it: the SDK loads and patches the same; these processes make no spans.
     env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' },
   });
-  return Number(stdout.trim().split('\n').at(-1));
+  return stdout.trim().split('\n').at(-1) ?? '';
 }
+
+async function msUntil(code: string, tracing: boolean): Promise<number> {
+  return Number(await lastLineAfter(code, tracing ? [TRACING_PRELOAD] : []));
+}
+
+const requireOf = (service: ServiceName) =>
+  `require(${JSON.stringify(resolve(ROOT, `dist/apps/${service}/src/main.js`))})`;
 
 export interface StartupPhases {
   /** Node itself, and with the tracing SDK preloaded. */
@@ -43,6 +50,19 @@ export async function startupPhases(): Promise<StartupPhases> {
  * (it runs only as the entry module).
  */
 export function importsMs(service: ServiceName, tracing: boolean): Promise<number> {
-  const main = JSON.stringify(resolve(ROOT, `dist/apps/${service}/src/main.js`));
-  return msUntil(`require(${main})`, tracing);
+  return msUntil(requireOf(service), tracing);
+}
+
+/** Milliseconds per package (with what it pulls in first) of the same imports: require-timer.ts. */
+export async function importCosts(
+  service: ServiceName,
+  tracing: boolean,
+): Promise<ReadonlyMap<string, number>> {
+  const timer = resolve(__dirname, 'require-timer.js');
+  const preloads = tracing ? [TRACING_PRELOAD, timer] : [timer];
+  const totals = JSON.parse(await lastLineAfter(requireOf(service), preloads)) as Record<
+    string,
+    number
+  >;
+  return new Map(Object.entries(totals));
 }

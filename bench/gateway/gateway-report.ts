@@ -113,3 +113,39 @@ export function verdictTable(measured: readonly Measured[]): string {
   }
   return markdownTable(['measure', 'value', 'target', 'verdict'], rows);
 }
+
+/**
+ * The hop's own latency: direct and through the gateway at one fixed rate that neither
+ * saturates, so the p99 difference is the gateway's work and not a queue on two busy cores.
+ */
+export function fixedRateTable(measured: readonly Measured[], rate: number): string {
+  const rows = measured.map(({ comparison, rounds }) => {
+    const [direct, gateway] = [0, 1].map((i) => aggregate(rounds[i] ?? []));
+    const extra = (gateway?.p99 ?? Number.NaN) - (direct?.p99 ?? Number.NaN);
+    return [
+      `${comparison.title} at ${rate} req/s`,
+      direct?.p50 ?? Number.NaN,
+      direct?.p99 ?? Number.NaN,
+      gateway?.p50 ?? Number.NaN,
+      gateway?.p99 ?? Number.NaN,
+      (gateway?.non2xx ?? 0) + (direct?.non2xx ?? 0),
+      `${extra.toFixed(1)} ms`,
+      '≤ 5 ms',
+      verdict(extra <= 5),
+    ];
+  });
+  return markdownTable(
+    [
+      'route, fixed rate',
+      'direct p50 ms',
+      'direct p99 ms',
+      'gateway p50 ms',
+      'gateway p99 ms',
+      'non-2xx',
+      'gateway − direct p99',
+      'target',
+      'verdict',
+    ],
+    rows,
+  );
+}

@@ -6,7 +6,7 @@
  * back to back, each after its own warm-up, in ABBA order over the rounds.
  *
  *   npm run build && node dist/bench/gateway/gateway.bench.js [--seconds 10] [--warmup-seconds 3]
- *     [--connections 10] [--rounds 2]
+ *     [--connections 10] [--rounds 2] [--fixed-rate 200]
  *
  * Runs its own gateway (the stack's allows 600 requests a minute per address, and other
  * engineers' specs share that budget) and its own bare servers, all with the tracing preload
@@ -27,7 +27,7 @@ import {
   waitForOk,
 } from '../lib/node-process';
 import { type Server, comparisons } from './contenders';
-import { type Measured, resultsTable, verdictTable } from './gateway-report';
+import { fixedRateTable, type Measured, resultsTable, verdictTable } from './gateway-report';
 
 const say = (text: string) => process.stderr.write(`${text}\n`);
 const { values } = parseArgs({
@@ -36,12 +36,14 @@ const { values } = parseArgs({
     'warmup-seconds': { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '2' },
+    'fixed-rate': { type: 'string', default: '200' },
   },
 });
 const seconds = Number(values.seconds);
 const warmupSeconds = Number(values['warmup-seconds']);
 const connections = Number(values.connections);
 const roundCount = Number(values.rounds);
+const fixedRate = Number(values['fixed-rate']);
 /** The sampler docs/tracing.md suggests for load beyond a laptop's. */
 const TEN_PERCENT_SAMPLED = {
   OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
@@ -100,7 +102,9 @@ async function main(): Promise<void> {
       'bare-hooks': pidCpu('bare-hooks', bareHooks.instance.pid),
     };
     // Only one gateway carries traffic at a time, so their CPU adds up to the one in use.
-    const gateways = [gateway, untracedGateway, sampledGateway].map((g) => pidCpu('gw', g.instance.pid));
+    const gateways = [gateway, untracedGateway, sampledGateway].map((g) =>
+      pidCpu('gw', g.instance.pid),
+    );
     const common: CpuSource[] = [
       selfCpu('load generator'),
       {
@@ -144,10 +148,29 @@ async function main(): Promise<void> {
       }
       measured.push({ comparison, rounds });
     }
+    // Direct and the traced gateway again, both at one rate well below either one's limit.
+    const atFixedRate: Measured[] = [];
+    for (const comparison of all.filter((candidate) => candidate.kind === 'gateway')) {
+      const pair = comparison.contenders.slice(0, 2);
+      const rounds: LoadResult[][] = pair.map(() => []);
+      for (let round = 0; round < roundCount; round += 1) {
+        for (const i of orderOf(pair.length, round)) {
+          const contender = pair[i];
+          if (!contender) continue;
+          say(`${contender.name} at ${fixedRate} req/s, round ${round + 1}…`);
+          await warmUp(contender.target, connections, warmupSeconds);
+          rounds[i]?.push(
+            await runLoad(contender.target, { connections, seconds, rate: fixedRate }),
+          );
+        }
+      }
+      atFixedRate.push({ comparison, rounds });
+    }
     process.stdout.write(
       `${connections} connections, ${seconds} s per run after ${warmupSeconds} s of warm-up, ${roundCount} rounds (ABBA); figures are means over rounds, CPU per request over all of them.\n\n`,
     );
-    process.stdout.write(`${resultsTable(measured)}\n\n${verdictTable(measured)}\n`);
+    process.stdout.write(`${resultsTable(measured)}\n\n${verdictTable(measured)}\n\n`);
+    process.stdout.write(`${fixedRateTable(atFixedRate, fixedRate)}\n`);
   } finally {
     for (const piece of started.reverse()) await piece.stop();
   }
