@@ -101,4 +101,23 @@ describe('gateway upstream resilience', () => {
     expect(statuses).toEqual([504, 504, 504, 504, 503]);
     expect(subscribe.calls).toHaveLength(4);
   });
+
+  it('passes an upstream’s own 503 through and keeps its breaker closed: shedding is not failing', async () => {
+    // auth refuses sign-ups with 503 AUTH.BUSY when its password hashing is backed up; were
+    // that counted, a sign-up burst would pause logins and key fetches on the same upstream.
+    const auth = upstreams.auth;
+    auth.behaviour = answer(() => ({
+      status: 503,
+      body: { code: 'AUTH.BUSY', message: 'Too many password checks at once; retry shortly' },
+    }));
+    const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+    for (let i = 0; i < 6; i += 1) {
+      const shed = await call(gateway.url, '/api/auth/register', post);
+      expect(shed.status).toBe(503);
+      expect(shed.json).toMatchObject({ code: 'AUTH.BUSY' });
+    }
+    auth.behaviour = answer(() => ({ status: 200, body: { ok: true } }));
+    expect((await call(gateway.url, '/api/auth/login', post)).status).toBe(200);
+    expect(auth.calls).toHaveLength(7);
+  });
 });

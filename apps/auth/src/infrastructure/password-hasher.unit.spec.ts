@@ -13,7 +13,7 @@ describe('PasswordHasher', () => {
   });
 
   it('runs no more hashes at once than its concurrency, so a burst leaves the event loop a core', async () => {
-    const hasher = new PasswordHasher(1);
+    const hasher = new PasswordHasher({ concurrency: 1 });
     const seen: number[] = [];
     const hashes = ['one', 'two', 'three'].map((password) =>
       hasher.hash(`${password} long enough`),
@@ -29,11 +29,26 @@ describe('PasswordHasher', () => {
   });
 
   it('queues the hashes beyond its concurrency instead of refusing them', async () => {
-    const hasher = new PasswordHasher(2);
+    const hasher = new PasswordHasher({ concurrency: 2 });
     const hashes = Array.from({ length: 5 }, (_, i) => hasher.hash(`password number ${i}`));
     await new Promise((started) => setImmediate(started));
 
     expect(hasher.load).toEqual({ running: 2, waiting: 3 });
     return Promise.all(hashes);
+  });
+
+  it('refuses with 503 AUTH.BUSY, before hashing, a check that would wait past its budget', async () => {
+    const hasher = new PasswordHasher({ concurrency: 1, maxWaitMs: 1 });
+    await hasher.hash('times one hash first');
+    const running = hasher.hash('takes the only slot');
+
+    await expect(hasher.verify('$argon2id$whatever', 'would wait')).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'AUTH.BUSY',
+    });
+    expect(hasher.load).toEqual({ running: 1, waiting: 0 });
+    await running;
+    // Once the slot is free again, nothing is ahead: the next check is taken.
+    await expect(hasher.hash('after the burst')).resolves.toMatch(/^\$argon2id\$/);
   });
 });

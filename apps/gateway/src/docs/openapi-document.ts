@@ -33,7 +33,10 @@ const ERRORS: Readonly<Record<string, readonly [name: string, description: strin
   '413': ['PayloadTooLarge', 'The body exceeds the limit (`PAYLOAD_TOO_LARGE`)'],
   '422': ['Unprocessable', 'Well-formed but refused by a business rule'],
   '429': ['RateLimited', 'Too many requests (`RATE_LIMITED`); see `Retry-After`'],
-  '503': ['Unavailable', 'Upstream down or circuit open (`UPSTREAM_UNAVAILABLE`, `CIRCUIT_OPEN`)'],
+  '503': [
+    'Unavailable',
+    'Upstream down, circuit open or shedding load (`UPSTREAM_UNAVAILABLE`, `CIRCUIT_OPEN`, `AUTH.BUSY`); see `Retry-After`',
+  ],
   '504': ['UpstreamTimeout', 'The upstream did not answer in time (`UPSTREAM_TIMEOUT`)'],
 };
 
