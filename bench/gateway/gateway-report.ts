@@ -1,4 +1,5 @@
 import type { LoadResult } from '../lib/load-run';
+import type { PacedResult } from '../lib/paced-load';
 import { markdownTable, ratio, times, verdict } from '../lib/stats';
 import type { Comparison } from './contenders';
 
@@ -114,21 +115,34 @@ export function verdictTable(measured: readonly Measured[]): string {
   return markdownTable(['measure', 'value', 'target', 'verdict'], rows);
 }
 
+export interface PacedMeasured {
+  readonly comparison: Comparison;
+  /** Direct, then through the gateway; one result per round. */
+  readonly rounds: readonly (readonly PacedResult[])[];
+}
+
 /**
- * The hop's own latency: direct and through the gateway at one fixed rate that neither
- * saturates, so the p99 difference is the gateway's work and not a queue on two busy cores.
+ * The hop's own latency: direct and through the gateway at one evenly paced rate that
+ * neither saturates, so the p99 difference is the gateway's work and not a queue on two
+ * busy cores. Means over rounds.
  */
-export function fixedRateTable(measured: readonly Measured[], rate: number): string {
+export function fixedRateTable(measured: readonly PacedMeasured[], rate: number): string {
+  const meanOf = (results: readonly PacedResult[] | undefined, pick: (r: PacedResult) => number) =>
+    results?.length ? mean(results.map(pick)) : Number.NaN;
   const rows = measured.map(({ comparison, rounds }) => {
-    const [direct, gateway] = [0, 1].map((i) => aggregate(rounds[i] ?? []));
-    const extra = (gateway?.p99 ?? Number.NaN) - (direct?.p99 ?? Number.NaN);
+    const [direct, gateway] = [rounds[0], rounds[1]];
+    const extra = meanOf(gateway, (r) => r.p99) - meanOf(direct, (r) => r.p99);
+    const failed = [...(direct ?? []), ...(gateway ?? [])].reduce(
+      (sum, r) => sum + r.non2xx + r.errors,
+      0,
+    );
     return [
       `${comparison.title} at ${rate} req/s`,
-      direct?.p50 ?? Number.NaN,
-      direct?.p99 ?? Number.NaN,
-      gateway?.p50 ?? Number.NaN,
-      gateway?.p99 ?? Number.NaN,
-      (gateway?.non2xx ?? 0) + (direct?.non2xx ?? 0),
+      meanOf(direct, (r) => r.p50),
+      meanOf(direct, (r) => r.p99),
+      meanOf(gateway, (r) => r.p50),
+      meanOf(gateway, (r) => r.p99),
+      failed,
       `${extra.toFixed(1)} ms`,
       '≤ 5 ms',
       verdict(extra <= 5),
@@ -136,12 +150,12 @@ export function fixedRateTable(measured: readonly Measured[], rate: number): str
   });
   return markdownTable(
     [
-      'route, fixed rate',
+      'route, paced',
       'direct p50 ms',
       'direct p99 ms',
       'gateway p50 ms',
       'gateway p99 ms',
-      'non-2xx',
+      'non-2xx or errors',
       'gateway − direct p99',
       'target',
       'verdict',

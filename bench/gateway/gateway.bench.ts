@@ -27,7 +27,14 @@ import {
   waitForOk,
 } from '../lib/node-process';
 import { type Server, comparisons } from './contenders';
-import { fixedRateTable, type Measured, resultsTable, verdictTable } from './gateway-report';
+import {
+  fixedRateTable,
+  type Measured,
+  type PacedMeasured,
+  resultsTable,
+  verdictTable,
+} from './gateway-report';
+import { type PacedResult, runPaced } from '../lib/paced-load';
 
 const say = (text: string) => process.stderr.write(`${text}\n`);
 const { values } = parseArgs({
@@ -148,20 +155,18 @@ async function main(): Promise<void> {
       }
       measured.push({ comparison, rounds });
     }
-    // Direct and the traced gateway again, both at one rate well below either one's limit.
-    const atFixedRate: Measured[] = [];
+    // Direct and the traced gateway again, both at one evenly paced rate well below either's limit.
+    const atFixedRate: PacedMeasured[] = [];
     for (const comparison of all.filter((candidate) => candidate.kind === 'gateway')) {
       const pair = comparison.contenders.slice(0, 2);
-      const rounds: LoadResult[][] = pair.map(() => []);
+      const rounds: PacedResult[][] = pair.map(() => []);
       for (let round = 0; round < roundCount; round += 1) {
         for (const i of orderOf(pair.length, round)) {
           const contender = pair[i];
           if (!contender) continue;
           say(`${contender.name} at ${fixedRate} req/s, round ${round + 1}…`);
           await warmUp(contender.target, connections, warmupSeconds);
-          rounds[i]?.push(
-            await runLoad(contender.target, { connections, seconds, rate: fixedRate }),
-          );
+          rounds[i]?.push(await runPaced(contender.target, fixedRate, seconds));
         }
       }
       atFixedRate.push({ comparison, rounds });

@@ -11,8 +11,6 @@ export interface LoadTarget {
 export interface LoadOptions {
   readonly connections: number;
   readonly seconds: number;
-  /** Requests per second over all connections; unset, as fast as the target answers. */
-  readonly rate?: number;
   readonly cpuSources?: readonly CpuSource[];
 }
 
@@ -27,7 +25,7 @@ export interface LoadResult {
   readonly cpu: CpuReading | null;
 }
 
-function fire(target: LoadTarget, connections: number, seconds: number, rate?: number) {
+function fire(target: LoadTarget, connections: number, seconds: number) {
   return autocannon({
     url: target.url,
     method: target.method ?? 'GET',
@@ -35,14 +33,13 @@ function fire(target: LoadTarget, connections: number, seconds: number, rate?: n
     ...(target.body === undefined ? {} : { body: target.body }),
     connections,
     duration: seconds,
-    ...(rate === undefined ? {} : { overallRate: rate }),
   });
 }
 
 /** autocannon against one target for a while, with the CPU its processes used meanwhile. */
 export async function runLoad(target: LoadTarget, options: LoadOptions): Promise<LoadResult> {
   const meter = options.cpuSources ? await CpuMeter.start(options.cpuSources) : null;
-  const result = await fire(target, options.connections, options.seconds, options.rate);
+  const result = await fire(target, options.connections, options.seconds);
   const cpu = meter ? await meter.stop() : null;
   return {
     requests: result.requests.total,

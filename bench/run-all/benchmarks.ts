@@ -48,6 +48,13 @@ export const BENCHMARKS: readonly Benchmark[] = [
     quick: ['--seconds', '2', '--warmup-seconds', '1', '--rounds', '1'],
   },
   {
+    key: 'tracing-cost',
+    item: 4,
+    title: 'what tracing costs a request',
+    script: 'dist/bench/tracing/tracing-cost.bench.js',
+    quick: ['--seconds', '1', '--rounds', '1'],
+  },
+  {
     key: 'footprint',
     item: 5,
     title: 'memory footprint and start-up',

@@ -8,16 +8,37 @@ export interface SagaLoad {
   readonly authorToken: string;
   /** One draft per publication to start. */
   readonly drafts: readonly string[];
+  /** Publications and probe steps per second. */
   readonly rate: number;
+  readonly signUpCount: number;
+  readonly signUpRate: number;
   readonly signUps: TerminalPoller;
   readonly publications: TerminalPoller;
   readonly probe: StepProbe;
 }
 
 /**
- * The i-th sign-up, publication and probe step start at i / rate seconds, however slow the
- * answers are (an open-loop load: a slow saga does not slow the next one's start). Each
- * 202 goes to its poller; anything else is returned as refused.
+ * Starts the i-th of `count` at i / rate seconds, however slow the answers are (an
+ * open-loop load: a slow saga does not slow the next one's start).
+ */
+async function onSchedule(
+  count: number,
+  rate: number,
+  start: (i: number) => Promise<unknown>,
+): Promise<void> {
+  const started = performance.now();
+  const inFlight: Promise<unknown>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const wait = started + (i * 1_000) / rate - performance.now();
+    if (wait > 0) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
+    inFlight.push(start(i));
+  }
+  await Promise.all(inFlight);
+}
+
+/**
+ * Sign-ups on their schedule, publications and probe steps on theirs. Each 202 goes to its
+ * poller; anything else is returned as refused.
  */
 export async function runSagaLoad(load: SagaLoad): Promise<string[]> {
   const refused: string[] = [];
@@ -25,18 +46,17 @@ export async function runSagaLoad(load: SagaLoad): Promise<string[]> {
     if (typeof outcome === 'string') refused.push(outcome);
     else poller.add(outcome);
   };
-  const started = performance.now();
-  const inFlight: Promise<unknown>[] = [];
-  for (const [i, draft] of load.drafts.entries()) {
-    const wait = started + (i * 1_000) / load.rate - performance.now();
-    if (wait > 0) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
-    inFlight.push(
+  await Promise.all([
+    onSchedule(load.signUpCount, load.signUpRate, () =>
       startSignUp(load.api).then(to(load.signUps)),
-      startPublish(load.api, load.authorToken, draft).then(to(load.publications)),
-      load.probe.send(),
-    );
-  }
-  await Promise.all(inFlight);
+    ),
+    onSchedule(load.drafts.length, load.rate, (i) =>
+      Promise.all([
+        startPublish(load.api, load.authorToken, load.drafts[i] ?? '').then(to(load.publications)),
+        load.probe.send(),
+      ]),
+    ),
+  ]);
   return refused;
 }
 

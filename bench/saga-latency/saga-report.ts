@@ -54,11 +54,29 @@ export function sagaTables(
       ],
     ],
   );
+  // A p99 over the sagas that ended says nothing about the ones refused or still open.
   const budgets = markdownTable(
-    ['saga', 'saga p99 ms', '3 × step p99 + 20 ms', 'ratio (target ≤ 1)', 'verdict'],
-    summaries.map(({ name, summary }) => {
+    [
+      'saga',
+      'ended / started',
+      'saga p99 ms',
+      '3 × step p99 + 20 ms',
+      'ratio (target ≤ 1)',
+      'verdict',
+    ],
+    summaries.map(({ name, started, summary }) => {
       const share = ratio(summary.p99, budget);
-      return [name, summary.p99, budget, times(share), verdict(share <= 1)];
+      const allEnded = summary.count === started;
+      return [
+        name,
+        `${summary.count} / ${started}`,
+        summary.p99,
+        budget,
+        times(share),
+        allEnded
+          ? verdict(share <= 1)
+          : `${verdict(false)}: ${started - summary.count} did not end`,
+      ];
     }),
   );
   return `${latency}\n\n${budgets}`;
