@@ -68,6 +68,8 @@ async function startBare(
     tracing,
     env: {
       PORT: String(port),
+      // Its spans in Jaeger: not mistaken for the post service's, nor unnamed.
+      SERVICE_NAME: 'bench-bare-post',
       DATABASE_URL: localDatabaseUrl('post'),
       ...(hooks ? { BARE_HOOKS: 'chassis' } : {}),
     },

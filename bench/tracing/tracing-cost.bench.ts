@@ -51,7 +51,7 @@ async function start(variant: Variant): Promise<{ url: string; instance: NodePro
     tracing: variant.tracing,
     env: {
       PORT: String(port),
-      OTEL_SERVICE_NAME: 'bench-static',
+      SERVICE_NAME: 'bench-static',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
       ...variant.env,
     },
