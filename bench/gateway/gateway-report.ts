@@ -119,6 +119,8 @@ export interface PacedMeasured {
   readonly comparison: Comparison;
   /** Direct, then through the gateway; one result per round. */
   readonly rounds: readonly (readonly PacedResult[])[];
+  /** Requests per second both were paced at. */
+  readonly rate: number;
 }
 
 /**
@@ -126,10 +128,10 @@ export interface PacedMeasured {
  * neither saturates, so the p99 difference is the gateway's work and not a queue on two
  * busy cores. Means over rounds.
  */
-export function fixedRateTable(measured: readonly PacedMeasured[], rate: number): string {
+export function fixedRateTable(measured: readonly PacedMeasured[], share: number): string {
   const meanOf = (results: readonly PacedResult[] | undefined, pick: (r: PacedResult) => number) =>
     results?.length ? mean(results.map(pick)) : Number.NaN;
-  const rows = measured.map(({ comparison, rounds }) => {
+  const rows = measured.map(({ comparison, rounds, rate }) => {
     const [direct, gateway] = [rounds[0], rounds[1]];
     const extra = meanOf(gateway, (r) => r.p99) - meanOf(direct, (r) => r.p99);
     const failed = [...(direct ?? []), ...(gateway ?? [])].reduce(
@@ -137,7 +139,7 @@ export function fixedRateTable(measured: readonly PacedMeasured[], rate: number)
       0,
     );
     return [
-      `${comparison.title} at ${rate} req/s`,
+      `${comparison.title} at ${rate} req/s (${Math.round(share * 100)} % of the gateway's flat-out rate)`,
       meanOf(direct, (r) => r.p50),
       meanOf(direct, (r) => r.p99),
       meanOf(gateway, (r) => r.p50),
