@@ -128,7 +128,7 @@ export interface PacedMeasured {
  * neither saturates, so the p99 difference is the gateway's work and not a queue on two
  * busy cores. Means over rounds.
  */
-export function fixedRateTable(measured: readonly PacedMeasured[], share: number): string {
+export function pacedTable(measured: readonly PacedMeasured[], share: number): string {
   const meanOf = (results: readonly PacedResult[] | undefined, pick: (r: PacedResult) => number) =>
     results?.length ? mean(results.map(pick)) : Number.NaN;
   const rows = measured.map(({ comparison, rounds, rate }) => {

@@ -28,7 +28,7 @@ import {
 } from '../lib/node-process';
 import { type Server, comparisons } from './contenders';
 import {
-  fixedRateTable,
+  pacedTable,
   type Measured,
   type PacedMeasured,
   resultsTable,
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     }
     // Direct and the traced gateway again, evenly paced at a share of what this gateway served
     // flat out on the route in this run: a rate fixed in advance saturates a slow run.
-    const atFixedRate: PacedMeasured[] = [];
+    const paced: PacedMeasured[] = [];
     for (const { comparison, rounds: flatOut } of measured) {
       if (comparison.kind !== 'gateway') continue;
       const gatewayRuns = flatOut[1] ?? [];
@@ -177,13 +177,13 @@ async function main(): Promise<void> {
           rounds[i]?.push(await runPaced(contender.target, rate, seconds));
         }
       }
-      atFixedRate.push({ comparison, rounds, rate });
+      paced.push({ comparison, rounds, rate });
     }
     process.stdout.write(
       `${connections} connections, ${seconds} s per run after ${warmupSeconds} s of warm-up, ${roundCount} rounds (ABBA); figures are means over rounds, CPU per request over all of them.\n\n`,
     );
     process.stdout.write(`${resultsTable(measured)}\n\n${verdictTable(measured)}\n\n`);
-    process.stdout.write(`${fixedRateTable(atFixedRate, pacedShare)}\n`);
+    process.stdout.write(`${pacedTable(paced, pacedShare)}\n`);
   } finally {
     for (const piece of started.reverse()) await piece.stop();
   }

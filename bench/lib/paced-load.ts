@@ -1,4 +1,5 @@
 import { type LoadTarget } from './load-run';
+import { onSchedule } from './open-loop';
 import { summarise, type Summary } from './stats';
 
 export interface PacedResult extends Summary {
@@ -17,7 +18,6 @@ export async function runPaced(
   rate: number,
   seconds: number,
 ): Promise<PacedResult> {
-  const count = Math.round(rate * seconds);
   const latencies: number[] = [];
   let non2xx = 0;
   let errors = 0;
@@ -35,14 +35,6 @@ export async function runPaced(
       errors += 1;
     }
   };
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const scheduled = started + (i * 1_000) / rate;
-    const wait = scheduled - performance.now();
-    if (wait > 0) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
-    inFlight.push(send(scheduled));
-  }
-  await Promise.all(inFlight);
+  await onSchedule(Math.round(rate * seconds), rate, (_, dueAt) => send(dueAt));
   return { ...summarise(latencies), non2xx, errors };
 }

@@ -1,4 +1,5 @@
 import type { JsonApi } from '../lib/json-api';
+import { onSchedule } from '../lib/open-loop';
 import { startPublish, startSignUp } from './saga-starters';
 import type { StepProbe } from './step-probe';
 import type { Accepted, TerminalPoller } from './terminal-poller';
@@ -15,25 +16,6 @@ export interface SagaLoad {
   readonly signUps: TerminalPoller;
   readonly publications: TerminalPoller;
   readonly probe: StepProbe;
-}
-
-/**
- * Starts the i-th of `count` at i / rate seconds, however slow the answers are (an
- * open-loop load: a slow saga does not slow the next one's start).
- */
-async function onSchedule(
-  count: number,
-  rate: number,
-  start: (i: number) => Promise<unknown>,
-): Promise<void> {
-  const started = performance.now();
-  const inFlight: Promise<unknown>[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const wait = started + (i * 1_000) / rate - performance.now();
-    if (wait > 0) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
-    inFlight.push(start(i));
-  }
-  await Promise.all(inFlight);
 }
 
 /**

@@ -56,7 +56,7 @@ export class PasswordHasher {
   }
 
   /** How long a check asked for now would wait before it starts. */
-  get expectedWaitMs(): number {
+  private get expectedWaitMs(): number {
     const ahead = this.slots.activeCount + this.slots.pendingCount;
     return (ahead / this.concurrency) * this.averageMs;
   }

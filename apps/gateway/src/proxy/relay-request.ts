@@ -2,13 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withoutHopByHop } from './hop-by-hop';
 import { upstreamRequestHeaders } from './upstream-request-headers';
 
-/**
- * The upstream answered 5xx: the answer went to the client, but the breaker counts it.
- * Not 503: that is a service refusing at once because it sheds load or its database is
- * down, already failing fast on its own. Counting it let a burst of sign-ups, shed by auth's
- * password hashing, open auth's breaker and pause logins and key fetches with it
- * (bench/RESULTS.md, saga latency, 2026-12-03).
- */
+/** The upstream answered 5xx: the answer went to the client, but the breaker judges it. */
 export class UpstreamServerError extends Error {
   constructor(readonly status: number) {
     super(`upstream answered ${status}`);
@@ -39,15 +33,12 @@ export function relayRequest(
       onError: (_reply, { error }) => reject(error),
       onResponse: (_request, _reply, response) => {
         void reply.send(response.stream);
-        if (countsAsFailure(response.statusCode))
-          reject(new UpstreamServerError(response.statusCode));
+        if (response.statusCode >= 500) reject(new UpstreamServerError(response.statusCode));
         else resolve();
       },
     });
   });
 }
-
-const countsAsFailure = (status: number) => status >= 500 && status !== 503;
 
 function bodyOf(request: FastifyRequest): { body?: Buffer; contentType?: string } {
   if (!Buffer.isBuffer(request.body) || request.method === 'GET' || request.method === 'HEAD') {

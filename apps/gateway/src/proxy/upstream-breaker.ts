@@ -1,6 +1,7 @@
 import CircuitBreaker from 'opossum';
 import type { GatewayConfig } from '../gateway.config';
 import type { UpstreamName } from '../routing/upstream-names';
+import { UpstreamServerError } from './relay-request';
 
 type Call = () => Promise<void>;
 
@@ -20,5 +21,14 @@ export function createUpstreamBreaker(name: UpstreamName, config: GatewayConfig)
     rollingCountTimeout: config.BREAKER_WINDOW_MS,
     rollingCountBuckets: 10,
     resetTimeout: config.BREAKER_RESET_MS,
+    errorFilter: isShedding,
   });
 }
+
+/**
+ * An upstream's own 503 is not a failure: the service refused at once because it sheds load
+ * or its database is down, so it already fails fast by itself. Counting it let a burst of
+ * sign-ups, shed by auth's password hashing, open auth's breaker and pause logins and key
+ * fetches with it (bench/RESULTS.md, saga latency, 2026-12-03).
+ */
+const isShedding = (error: unknown) => error instanceof UpstreamServerError && error.status === 503;
