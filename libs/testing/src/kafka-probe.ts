@@ -1,3 +1,4 @@
+import { ensureTopics as ensureTopicsOn } from '@blog/consumer';
 import { type Consumer, type IHeaders, Kafka, logLevel } from 'kafkajs';
 import { STACK, uniqueName } from './stack-endpoints';
 
@@ -31,10 +32,7 @@ export async function ensureTopics(topics: readonly string[], partitions = 3): P
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-    });
+    await ensureTopicsOn(admin, topics, partitions);
   } finally {
     await admin.disconnect();
   }

@@ -1,5 +1,6 @@
 import {
   DeadLetterAdmin,
+  ensureTopics,
   type DeadLetterSink,
   KafkaDeadLetterSink,
   KafkaMessageConsumer,
@@ -10,7 +11,7 @@ import {
 } from '@blog/consumer';
 import { metrics, withConsumerSpan } from '@blog/observability';
 import { Logger } from '@nestjs/common';
-import { type Admin, type Producer, Kafka, logLevel } from 'kafkajs';
+import { type Producer, Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '../config/service-config';
 import { kafkaLogCreator } from '../kafka/kafka-log-creator';
@@ -18,29 +19,6 @@ import { logHandledMessage } from './handled-message.log';
 
 /** Matches the broker's default (num.partitions) so every topic scales the same way. */
 const TOPIC_PARTITIONS = 3;
-
-const LEADER_WAIT_MS = 30_000;
-
-async function waitForLeaders(admin: Admin, topics: readonly string[]): Promise<void> {
-  const deadline = Date.now() + LEADER_WAIT_MS;
-  for (;;) {
-    const led = await admin
-      .fetchTopicMetadata({ topics: [...topics] })
-      .then((metadata) =>
-        metadata.topics.every(
-          (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
-        ),
-      )
-      .catch(() => false);
-    if (led) return;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Kafka topics have no leader after ${LEADER_WAIT_MS} ms: ${topics.join(', ')}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** One inbound channel of a service: a consumer group, its topics and its handlers. */
 export interface ConsumerDefinition {
@@ -168,22 +146,12 @@ export class ConsumerHost {
     }
   }
 
-  /**
-   * Consumers subscribe before any producer may have written, so the topics must exist and
-   * have leaders. kafkajs waits for leaders only when this call created the topic; when a
-   * sibling service created it a moment earlier (TOPIC_ALREADY_EXISTS) it returns at once,
-   * and subscribing then fails with UNKNOWN_TOPIC_OR_PARTITION. So wait here either way.
-   */
   private async createTopics(): Promise<void> {
     const topics = [...new Set(this.definitions.flatMap((definition) => definition.topics))];
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: topics.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS })),
-      });
-      await waitForLeaders(admin, topics);
+      await ensureTopics(admin, topics, TOPIC_PARTITIONS);
     } finally {
       await admin.disconnect();
     }

@@ -1,0 +1,44 @@
+import type { Admin } from 'kafkajs';
+
+const LEADER_WAIT_MS = 30_000;
+
+/**
+ * Creates the topics if missing and resolves once every partition has a leader, so a
+ * consumer can subscribe before any producer wrote.
+ *
+ * kafkajs's own `waitForLeaders` is not used: it retries only LEADER_NOT_AVAILABLE, and a
+ * fresh KRaft broker can answer the metadata request right after creation with
+ * UNKNOWN_TOPIC_OR_PARTITION, which it then throws (a cold `stack.sh up` lost the user
+ * service to it). It also returns at once when a sibling service created the topic a
+ * moment earlier (TOPIC_ALREADY_EXISTS). So this polls metadata itself in both cases.
+ */
+export async function ensureTopics(
+  admin: Admin,
+  topics: readonly string[],
+  numPartitions: number,
+): Promise<void> {
+  await admin.createTopics({
+    waitForLeaders: false,
+    topics: topics.map((topic) => ({ topic, numPartitions })),
+  });
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  while (!(await allLed(admin, topics))) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Kafka topics have no leader after ${LEADER_WAIT_MS} ms: ${topics.join(', ')}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function allLed(admin: Admin, topics: readonly string[]): Promise<boolean> {
+  return admin
+    .fetchTopicMetadata({ topics: [...topics] })
+    .then((metadata) =>
+      metadata.topics.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
+      ),
+    )
+    .catch(() => false);
+}
