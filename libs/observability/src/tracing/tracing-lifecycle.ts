@@ -3,14 +3,20 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-let active: Tracing | null = null;
+/**
+ * Kept on the global object, not in this module: a bundled service runs tracing from its own
+ * bundle (dist/bundle/tracing.js), so the SDK that starts tracing and the chassis that stops
+ * it hold separate copies of this module.
+ */
+const ACTIVE = Symbol.for('blog.observability.active-tracing');
+const registry = globalThis as { [ACTIVE]?: Tracing | null };
 
 export function setActiveTracing(tracing: Tracing): void {
-  active = tracing;
+  registry[ACTIVE] = tracing;
 }
 
 export function activeTracing(): Tracing | null {
-  return active;
+  return registry[ACTIVE] ?? null;
 }
 
 /**
@@ -19,7 +25,7 @@ export function activeTracing(): Tracing | null {
  * up to five seconds of spans when the process exits.
  */
 export async function shutdownTracing(): Promise<void> {
-  const tracing = active;
-  active = null;
+  const tracing = activeTracing();
+  registry[ACTIVE] = null;
   await tracing?.shutdown();
 }
