@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # One image for all seven services; each compose service picks its entry point:
-#   command: ["node", "dist/apps/<service>/src/main.js"]
+#   command: ["node", "dist/bundle/boot.js", "--tracing", "<service>"] (as scripts/stack.sh)
 
-# ---- build: install everything, compile with swc, drop dev dependencies
+# ---- build: install everything, compile with swc, bundle each service, drop dev dependencies
 FROM node:20.19-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -22,4 +22,4 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/gateway/src/main.js"]
+CMD ["node", "dist/bundle/boot.js", "gateway"]

@@ -42,7 +42,7 @@ ensure_node_deps() {
 }
 
 build() {
-  log "building (swc)"
+  log "building (swc, then one bundle per service)"
   (cd "$ROOT" && npm run -s build)
 }
 
@@ -67,18 +67,21 @@ start_service() {
     return
   fi
   # setsid: the service must not die with this script's terminal or process group.
-  local env=("SERVICE_VERSION=$(node -p "require('$ROOT/package.json').version")") node_args=() extra_args=()
+  local env=("SERVICE_VERSION=$(node -p "require('$ROOT/package.json').version")") node_args=() boot_args=()
   [[ $svc == auth ]] && env+=("AUTH_SIGNING_KEY_FILE=$STATE/keys/auth-signing.pem")
   # Every local client (and every e2e spec) is 127.0.0.1: the production default of 20
   # credential calls a minute per address would throttle the test suite itself.
   [[ $svc == gateway ]] && env+=("AUTH_RATE_LIMIT_MAX=${AUTH_RATE_LIMIT_MAX:-600}")
-  # Tracing is preloaded (it must patch pg, http, fastify before they load) only when a
-  # trace store is configured: it costs 1-3 s of start-up here (docs/tracing.md).
-  [[ -n ${OTEL_EXPORTER_OTLP_ENDPOINT:-} ]] && node_args+=(-r "$ROOT/dist/libs/observability/src/tracing.register.js")
+  # Each service runs from its bundle (bundle.config.mjs), through a V8 code cache once one
+  # was written: about half the start of the unbundled build (bench/RESULTS.md, footprint).
+  # Tracing runs first (it must patch pg, http, fastify before they load), and only when a
+  # trace store is configured (docs/tracing.md).
+  [[ -n ${OTEL_EXPORTER_OTLP_ENDPOINT:-} ]] && boot_args+=(--tracing)
   # Extra node flags for profiling one service, e.g. STACK_NODE_ARGS="--cpu-prof
   # --cpu-prof-dir=/tmp/prof" bash scripts/stack.sh restart auth (docs/operating.md).
-  [[ -n ${STACK_NODE_ARGS:-} ]] && read -ra extra_args <<<"$STACK_NODE_ARGS" && node_args+=("${extra_args[@]}")
-  env "${env[@]}" setsid nohup node "${node_args[@]}" "$ROOT/dist/apps/$svc/src/main.js" >>"$LOGS/$svc.log" 2>&1 </dev/null &
+  [[ -n ${STACK_NODE_ARGS:-} ]] && read -ra node_args <<<"$STACK_NODE_ARGS"
+  env "${env[@]}" setsid nohup node "${node_args[@]}" "$ROOT/dist/bundle/boot.js" "${boot_args[@]}" "$svc" \
+    >>"$LOGS/$svc.log" 2>&1 </dev/null &
   echo $! >"$PIDS/$svc.pid"
   STARTED_HERE+=("$svc")
 }

@@ -1,6 +1,6 @@
 import type { ServiceName } from '@blog/chassis';
 import type { LoadResult } from '../lib/load-run';
-import { markdownTable, verdict } from '../lib/stats';
+import { markdownTable, percentile, ratio, times, verdict } from '../lib/stats';
 import type { Memory } from './memory';
 import type { SpawnTimes } from './spawn-to-ready';
 import type { StartupPhases } from './startup-phases';
@@ -60,6 +60,7 @@ export function bootTable(boots: readonly BootOutcome[]): string {
       'first boot: ready ms',
       'restart: live ms',
       'restart: ready ms',
+      'restart unbundled: ready ms',
       'imports alone ms',
       'restart: to NestFactory.create done',
       '+ init hooks',
@@ -68,7 +69,7 @@ export function bootTable(boots: readonly BootOutcome[]): string {
     ],
     boots.map((boot) => {
       if ('error' in boot)
-        return [boot.service, `failed: ${boot.error}`, '', '', '', '', '', '', '', ''];
+        return [boot.service, `failed: ${boot.error}`, '', '', '', '', '', '', '', '', ''];
       const { createdMs, initialisedMs, listeningMs } = boot.restart.milestones;
       return [
         boot.service,
@@ -76,6 +77,7 @@ export function bootTable(boots: readonly BootOutcome[]): string {
         boot.firstBoot.readyMs,
         boot.restart.liveMs,
         boot.restart.readyMs,
+        boot.restartUnbundled.readyMs,
         boot.importsMs,
         createdMs,
         initialisedMs - createdMs,
@@ -114,6 +116,17 @@ export function verdictTable(
         `${within} of ${boots.length} within; slowest ${slowest.service} ${slowest.ms.toFixed(0)} ms`,
         '≤ 1,500 ms each',
         verdict(within === boots.length),
+      ],
+      [
+        'restart ready, bundled / unbundled (median over services)',
+        times(
+          percentile(
+            started.map((boot) => ratio(boot.restart.readyMs, boot.restartUnbundled.readyMs)),
+            50,
+          ),
+        ),
+        '—',
+        '—',
       ],
       [
         'node start / with the tracing preload',

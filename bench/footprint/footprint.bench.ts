@@ -104,11 +104,13 @@ async function main(): Promise<void> {
       importCostTable(costs),
       `Tracing preload ${tracing ? 'on' : 'off'} for the spawned instances and the import timings, as the stack runs its services. ` +
         '"At rest": no load from this benchmark; other clients of the shared stack may be busy. MB = 10^6 bytes. ' +
+        'Instances start from their bundles as the stack starts its services (`node dist/bundle/boot.js`, from the V8 code cache ' +
+        'once one was written); "restart unbundled" is the same restart from dist/apps/<service>/src/main.js, the baseline. ' +
         'Live and ready are from spawn() to the first 200, polled every 20 ms. The restart columns split its start by the ' +
         "service's own log lines: its first line comes once NestFactory.create is done (modules loaded, providers built, " +
         'database connected, migrations checked: Nest buffers its logs until then), then init hooks (Kafka producer, ' +
         'consumer groups joined), listen, and the first 200 from /health/ready. "Imports alone" is node, the preload and ' +
-        'the module graph in a separate process just before; the last table splits it by package (bench/footprint/require-timer.ts).',
+        'the unbundled module graph in a separate process just before; the last table splits it by package (bench/footprint/require-timer.ts).',
     ].join('\n\n') + '\n',
   );
 }

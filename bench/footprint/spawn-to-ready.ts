@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import type { ServiceName } from '@blog/chassis';
 import { createTestDatabase, STACK } from '@blog/testing';
 import { Client } from 'pg';
-import { freePort, stackUsesTracing, startNode, waitForOk } from '../lib/node-process';
+import {
+  freePort,
+  serviceLaunch,
+  stackUsesTracing,
+  startNode,
+  waitForOk,
+} from '../lib/node-process';
 import { type BootMilestones, bootMilestones } from './boot-log';
 import { presetGroupsAtEnd } from './group-offsets';
 import { importsMs } from './startup-phases';
@@ -26,6 +32,8 @@ export interface SpawnTimes {
   readonly firstBoot: Boot;
   /** On the database the first boot migrated: what a restart costs. */
   readonly restart: Boot;
+  /** The same restart from the unbundled build (dist/apps/<service>/src/main.js): the baseline. */
+  readonly restartUnbundled: Boot;
   /** Node, the preload and the module graph alone, measured just before the boots. */
   readonly importsMs: number;
 }
@@ -43,12 +51,16 @@ function envOf(service: ServiceName, port: number, databaseUrl: string): Record<
   };
 }
 
-async function boot(service: ServiceName, databaseUrl: string, tracing: boolean): Promise<Boot> {
+async function boot(
+  service: ServiceName,
+  databaseUrl: string,
+  tracing: boolean,
+  bundled = true,
+): Promise<Boot> {
   const port = await freePort();
   const instance = startNode({
-    script: `dist/apps/${service}/src/main.js`,
+    ...serviceLaunch(service, tracing, bundled),
     label: `bench-boot-${service}`,
-    tracing,
     env: envOf(service, port, databaseUrl),
   });
   const url = `http://127.0.0.1:${port}`;
@@ -88,7 +100,9 @@ async function renameDatabase(from: string, to: string): Promise<void> {
  * starts it (same build, preload, environment) on a spare port and a throwaway database:
  * with the service's own database it would join the stack's consumer groups and make them
  * rebalance under other engineers' tests. The database is renamed between the two boots
- * so the restart gets fresh groups too (the killed instance's members linger for 30 s).
+ * so each restart gets fresh groups too (the killed instance's members linger for 30 s).
+ * The instances start from their bundles, as the stack's do; a last restart from the
+ * unbundled build is the baseline the bundle is measured against.
  */
 export async function spawnToReady(
   service: ServiceName,
@@ -98,6 +112,7 @@ export async function spawnToReady(
   const tracing = await stackUsesTracing(service);
   const database = await createTestDatabase(`bench_boot_${service}`);
   const restartName = `${database.name}_r`;
+  const unbundledName = `${database.name}_u`;
   const stackDatabase = `blog_${service}`;
   try {
     const imports = await importsMs(service, tracing);
@@ -107,11 +122,16 @@ export async function spawnToReady(
     groups.push(...(await presetGroupsAtEnd(stackDatabase, restartName)));
     const restartUrl = database.url.replace(/\/[^/]+$/, `/${restartName}`);
     const restart = await boot(service, restartUrl, tracing);
-    await renameDatabase(restartName, database.name);
-    return { service, tracing, firstBoot, restart, importsMs: imports };
+    await renameDatabase(restartName, unbundledName);
+    groups.push(...(await presetGroupsAtEnd(stackDatabase, unbundledName)));
+    const unbundledUrl = database.url.replace(/\/[^/]+$/, `/${unbundledName}`);
+    const restartUnbundled = await boot(service, unbundledUrl, tracing, false);
+    await renameDatabase(unbundledName, database.name);
+    return { service, tracing, firstBoot, restart, restartUnbundled, importsMs: imports };
   } finally {
     await database.drop();
     await dropIfExists(restartName);
+    await dropIfExists(unbundledName);
   }
 }
 

@@ -1,4 +1,11 @@
-import { freePort, type NodeProcess, stackUsesTracing, startNode, waitForOk } from './node-process';
+import {
+  freePort,
+  type NodeProcess,
+  serviceLaunch,
+  stackUsesTracing,
+  startNode,
+  waitForOk,
+} from './node-process';
 
 export interface ExtraGateway {
   readonly url: string;
@@ -21,9 +28,8 @@ export async function startExtraGateway(
 ): Promise<ExtraGateway> {
   const port = await freePort();
   const instance = startNode({
-    script: 'dist/apps/gateway/src/main.js',
+    ...serviceLaunch('gateway', tracing ?? (await stackUsesTracing('gateway'))),
     label: 'bench-gateway',
-    tracing: tracing ?? (await stackUsesTracing('gateway')),
     env: {
       PORT: String(port),
       SAGA_MONITOR_ENABLED: 'false',

@@ -8,10 +8,28 @@ import { stackPid, type StackPiece } from './proc';
 
 const ROOT = resolve(__dirname, '../../..');
 export const TRACING_PRELOAD = join(ROOT, 'dist/libs/observability/src/tracing.register.js');
+/** Starts a service from its bundle, as scripts/stack.sh does (libs/chassis/src/boot). */
+export const BUNDLE_BOOT = 'dist/bundle/boot.js';
+
+/**
+ * How scripts/stack.sh starts `service`: `node dist/bundle/boot.js [--tracing] <service>`;
+ * `bundled: false` is the unbundled build it replaced, kept as the footprint's baseline.
+ */
+export function serviceLaunch(
+  service: string,
+  tracing: boolean,
+  bundled = true,
+): Pick<NodeProcessOptions, 'script' | 'args' | 'tracing'> {
+  return bundled
+    ? { script: BUNDLE_BOOT, args: [...(tracing ? ['--tracing'] : []), service], tracing: false }
+    : { script: `dist/apps/${service}/src/main.js`, tracing };
+}
 
 export interface NodeProcessOptions {
   /** Script under the repository root, e.g. `dist/apps/gateway/src/main.js`. */
   readonly script: string;
+  /** Arguments after the script. */
+  readonly args?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
   /** Preload tracing as scripts/stack.sh does when a trace store is configured. */
   readonly tracing: boolean;
@@ -55,7 +73,8 @@ export async function stackUsesTracing(piece: StackPiece): Promise<boolean> {
   if (pid === null)
     return (process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? 'http://127.0.0.1:4318') !== '';
   const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-  return command.includes('tracing.register.js');
+  const args = command.split('\0');
+  return args.includes('--tracing') || command.includes('tracing.register.js');
 }
 
 /**
@@ -74,6 +93,7 @@ export function startNode(options: NodeProcessOptions): NodeProcess {
     ...(options.tracing ? ['-r', TRACING_PRELOAD] : []),
     ...profilingArgs(),
     join(ROOT, options.script),
+    ...(options.args ?? []),
   ];
   const spawnedAtEpochMs = Date.now();
   const spawnedAt = performance.now();

@@ -1,0 +1,71 @@
+// One CommonJS bundle per service, run by dist/bundle/boot.js (libs/chassis/src/boot):
+// loading one file instead of ~2,000 modules is most of what makes a service start fast
+// (bench/RESULTS.md, footprint). Bundles the swc output in dist/, whose decorator metadata
+// Nest's injection needs, so `npm run build` compiles first.
+import { defineConfig } from 'rolldown';
+
+const SERVICES = ['gateway', 'auth', 'user', 'blog', 'post', 'visitor', 'subscribe'];
+
+// Left to Node's own require: pg, because tracing patches it when it is required (a bundled
+// copy would never be); packages that read files beside their own code (argon2's native
+// binary, the API docs' swagger UI assets); and the optional peers Nest and Fastify plugins load inside a
+// try/catch only when an app uses them (none of ours does).
+const external = [
+  'pg',
+  'pg-native',
+  'argon2',
+  /^@fastify\/swagger(-ui)?$/,
+  /^@nestjs\/(microservices|websockets|platform-express)(\/.*)?$/,
+  'class-transformer',
+  'class-validator',
+  /^@fastify\/(view|multipart|send)$/,
+];
+
+const VIRTUAL = '\0service-entry:';
+
+/** Each service's entry: its main.ts starts the service only when it is Node's main module. */
+const serviceEntries = {
+  name: 'service-entries',
+  resolveId: (id) => (id.startsWith(VIRTUAL) ? id : null),
+  load(id) {
+    if (!id.startsWith(VIRTUAL)) return null;
+    const service = id.slice(VIRTUAL.length);
+    return [
+      `const { runService } = require(${JSON.stringify(`${process.cwd()}/dist/libs/chassis/src/index.js`)});`,
+      `const { ${service}Service } = require(${JSON.stringify(`${process.cwd()}/dist/apps/${service}/src/main.js`)});`,
+      `void runService(${service}Service);`,
+    ].join('\n');
+  },
+};
+
+const common = {
+  platform: 'node',
+  external,
+  // Rolldown rewrites import.meta.url for CommonJS; only terminus's import.meta.resolve
+  // becomes undefined, in the package checks of indicators we do not use (the database
+  // readiness pings our own pool for that reason). Unresolved imports are the externals.
+  checks: { unresolvedImport: false, emptyImportMeta: false },
+};
+
+const bundle = (input, file, plugins = []) =>
+  defineConfig({
+    ...common,
+    input,
+    plugins,
+    output: {
+      file,
+      format: 'cjs',
+      codeSplitting: false,
+      // import('http') and Nest's optional packages as require(): a dynamic import() in
+      // code run by vm.Script prints an ExperimentalWarning on Node 20 (boot-bundle.ts).
+      dynamicImportInCjs: false,
+    },
+  });
+
+export default [
+  ...SERVICES.map((service) =>
+    bundle(`${VIRTUAL}${service}`, `dist/bundle/apps/${service}/main.js`, [serviceEntries]),
+  ),
+  bundle('dist/libs/observability/src/tracing.register.js', 'dist/bundle/tracing.js'),
+  bundle('dist/libs/chassis/src/boot/boot-bundle.js', 'dist/bundle/boot.js'),
+];
