@@ -22,7 +22,7 @@ export async function ensureTopics(
     topics: topics.map((topic) => ({ topic, numPartitions })),
   });
   const deadline = Date.now() + LEADER_WAIT_MS;
-  while (!(await allLed(admin, topics))) {
+  while (!(await allServed(admin, topics))) {
     if (Date.now() > deadline) {
       throw new Error(
         `Kafka topics have no leader after ${LEADER_WAIT_MS} ms: ${topics.join(', ')}`,
@@ -32,13 +32,22 @@ export async function ensureTopics(
   }
 }
 
-function allLed(admin: Admin, topics: readonly string[]): Promise<boolean> {
-  return admin
-    .fetchTopicMetadata({ topics: [...topics] })
-    .then((metadata) =>
-      metadata.topics.every(
-        (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
-      ),
-    )
-    .catch(() => false);
+/**
+ * Listed leaders are not enough: a just-created partition can have one in the metadata a
+ * moment before that broker serves it, and a produce then fails for some partitions of a
+ * request, which kafkajs retries whole, writing the others twice. A partition's leader
+ * answering for its offsets is what "ready" means to producers and consumers.
+ */
+async function allServed(admin: Admin, topics: readonly string[]): Promise<boolean> {
+  try {
+    const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+    const led = metadata.topics.every(
+      (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
+    );
+    if (!led) return false;
+    await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
+    return true;
+  } catch {
+    return false;
+  }
 }
