@@ -72,6 +72,8 @@ export function runBundle(bundle: string, cacheAfterMs = CACHE_AFTER_MS): Bundle
   const script = new Script(Module.wrap(source), {
     filename: bundle,
     cachedData,
+    // import() as in a file Node loaded itself. Node 20 calls this experimental and warns
+    // the first time one runs; the bundles turn literal ones into require() to stay quiet.
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const fromCache = cachedData !== undefined && script.cachedDataRejected === false;
