@@ -2,14 +2,19 @@
 // loading one file instead of ~2,000 modules is most of what makes a service start fast
 // (bench/RESULTS.md, footprint). Bundles the swc output in dist/, whose decorator metadata
 // Nest's injection needs, so `npm run build` compiles first.
+import { createRequire } from 'node:module';
 import { defineConfig } from 'rolldown';
 
-const SERVICES = ['gateway', 'auth', 'user', 'blog', 'post', 'visitor', 'subscribe'];
+const ROOT = import.meta.dirname;
+// The chassis' list of the seven apps, from the swc output this bundles.
+const { SERVICE_NAMES } = createRequire(import.meta.url)(
+  `${ROOT}/dist/libs/chassis/src/config/service-names.js`,
+);
 
 // Left to Node's own require: pg, because tracing patches it when it is required (a bundled
 // copy would never be); packages that read files beside their own code (argon2's native
-// binary, the API docs' swagger UI assets); and the optional peers Nest and Fastify plugins load inside a
-// try/catch only when an app uses them (none of ours does).
+// binary, the API docs' swagger UI assets); and the optional peers Nest and Fastify
+// plugins load inside a try/catch only when an app uses them (none of ours does).
 const external = [
   'pg',
   'pg-native',
@@ -31,8 +36,8 @@ const serviceEntries = {
     if (!id.startsWith(VIRTUAL)) return null;
     const service = id.slice(VIRTUAL.length);
     return [
-      `const { runService } = require(${JSON.stringify(`${process.cwd()}/dist/libs/chassis/src/index.js`)});`,
-      `const { ${service}Service } = require(${JSON.stringify(`${process.cwd()}/dist/apps/${service}/src/main.js`)});`,
+      `const { runService } = require(${JSON.stringify(`${ROOT}/dist/libs/chassis/src/index.js`)});`,
+      `const { ${service}Service } = require(${JSON.stringify(`${ROOT}/dist/apps/${service}/src/main.js`)});`,
       `void runService(${service}Service);`,
     ].join('\n');
   },
@@ -66,7 +71,7 @@ const bundle = (input, file, plugins = []) =>
   });
 
 export default [
-  ...SERVICES.map((service) =>
+  ...SERVICE_NAMES.map((service) =>
     bundle(`${VIRTUAL}${service}`, `dist/bundle/apps/${service}/main.js`, [serviceEntries]),
   ),
   bundle('dist/libs/observability/src/tracing.register.js', 'dist/bundle/tracing.js'),

@@ -55,7 +55,7 @@ async function boot(
   service: ServiceName,
   databaseUrl: string,
   tracing: boolean,
-  bundled = true,
+  bundled: boolean,
 ): Promise<Boot> {
   const port = await freePort();
   const instance = startNode({
@@ -111,24 +111,24 @@ export async function spawnToReady(
 ): Promise<SpawnTimes> {
   const tracing = await stackUsesTracing(service);
   const database = await createTestDatabase(`bench_boot_${service}`);
-  const restartName = `${database.name}_r`;
-  const unbundledName = `${database.name}_u`;
   const stackDatabase = `blog_${service}`;
+  const [restartName, unbundledName] = [`${database.name}_r`, `${database.name}_u`];
+  let current = database.name;
+  /** Boots on the same database under `name`, whose consumer groups are new and preset. */
+  const bootAs = async (name: string, bundled: boolean): Promise<Boot> => {
+    if (name !== current) await renameDatabase(current, name);
+    current = name;
+    groups.push(...(await presetGroupsAtEnd(stackDatabase, name)));
+    return boot(service, database.url.replace(/\/[^/]+$/, `/${name}`), tracing, bundled);
+  };
   try {
     const imports = await importsMs(service, tracing);
-    groups.push(...(await presetGroupsAtEnd(stackDatabase, database.name)));
-    const firstBoot = await boot(service, database.url, tracing);
-    await renameDatabase(database.name, restartName);
-    groups.push(...(await presetGroupsAtEnd(stackDatabase, restartName)));
-    const restartUrl = database.url.replace(/\/[^/]+$/, `/${restartName}`);
-    const restart = await boot(service, restartUrl, tracing);
-    await renameDatabase(restartName, unbundledName);
-    groups.push(...(await presetGroupsAtEnd(stackDatabase, unbundledName)));
-    const unbundledUrl = database.url.replace(/\/[^/]+$/, `/${unbundledName}`);
-    const restartUnbundled = await boot(service, unbundledUrl, tracing, false);
-    await renameDatabase(unbundledName, database.name);
+    const firstBoot = await bootAs(database.name, true);
+    const restart = await bootAs(restartName, true);
+    const restartUnbundled = await bootAs(unbundledName, false);
     return { service, tracing, firstBoot, restart, restartUnbundled, importsMs: imports };
   } finally {
+    if (current !== database.name) await renameDatabase(current, database.name);
     await database.drop();
     await dropIfExists(restartName);
     await dropIfExists(unbundledName);

@@ -1,16 +1,16 @@
 import type { Admin } from 'kafkajs';
 
-const LEADER_WAIT_MS = 30_000;
+const READY_WAIT_MS = 30_000;
 
 /**
- * Creates the topics if missing and resolves once every partition has a leader, so a
- * consumer can subscribe before any producer wrote.
+ * Creates the topics if missing and resolves once every partition's leader serves it, so a
+ * consumer can subscribe, and a producer write, before anything else touched them.
  *
  * kafkajs's own `waitForLeaders` is not used: it retries only LEADER_NOT_AVAILABLE, and a
  * fresh KRaft broker can answer the metadata request right after creation with
  * UNKNOWN_TOPIC_OR_PARTITION, which it then throws (a cold `stack.sh up` lost the user
  * service to it). It also returns at once when a sibling service created the topic a
- * moment earlier (TOPIC_ALREADY_EXISTS). So this polls metadata itself in both cases.
+ * moment earlier (TOPIC_ALREADY_EXISTS). So this polls the partitions itself in both cases.
  */
 export async function ensureTopics(
   admin: Admin,
@@ -21,12 +21,10 @@ export async function ensureTopics(
     waitForLeaders: false,
     topics: topics.map((topic) => ({ topic, numPartitions })),
   });
-  const deadline = Date.now() + LEADER_WAIT_MS;
+  const deadline = Date.now() + READY_WAIT_MS;
   while (!(await allServed(admin, topics))) {
     if (Date.now() > deadline) {
-      throw new Error(
-        `Kafka topics have no leader after ${LEADER_WAIT_MS} ms: ${topics.join(', ')}`,
-      );
+      throw new Error(`Kafka topics not served after ${READY_WAIT_MS} ms: ${topics.join(', ')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
