@@ -7,14 +7,15 @@ import { buildOpenApiDocument } from '../docs/openapi-document';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { proxyPlugin } from '../proxy/proxy.plugin';
 import { registerLoadShedding } from './load-shedding.hook';
+import { registerOversizeBodyDrain } from './oversize-body.hook';
 import { registerRateLimits } from './rate-limit.hook';
 import { registerRequestId } from './request-id.hook';
 
 /**
- * Puts the public edge on the Fastify instance under Nest: request ids, load shedding and rate limits
- * for every route (Nest's included), then the docs and the proxy. The proxy is plain
- * Fastify rather than Nest controllers: bodies stream through unparsed, with no
- * per-request DI or interceptor work on the hot path.
+ * Puts the public edge on the Fastify instance under Nest: request ids, 413s the client
+ * can read, load shedding and rate limits for every route (Nest's included), then the
+ * docs and the proxy. The proxy is plain Fastify rather than Nest controllers: bodies
+ * stream through unparsed, with no per-request DI or interceptor work on the hot path.
  */
 @Injectable()
 export class EdgeInstaller implements OnModuleInit {
@@ -28,6 +29,7 @@ export class EdgeInstaller implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     registerRequestId(fastify);
+    registerOversizeBodyDrain(fastify);
     registerLoadShedding(fastify, this.config.MAX_IN_FLIGHT);
     await registerRateLimits(fastify, this.config);
     await fastify.register(docsPlugin(buildOpenApiDocument(this.service.SERVICE_VERSION)));
