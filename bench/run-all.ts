@@ -2,7 +2,8 @@
  * Every benchmark of issue 6 in sequence, each appended to bench/RESULTS.md as it finishes
  * (date, commit, command, machine load, its tables). bench/run-all.sh builds first:
  *
- *   bash bench/run-all.sh [--quick] [--only throughput,gateway] [--throughput-seconds 60] [--no-record]
+ *   bash bench/run-all.sh [--quick] [--only throughput,gateway] [--throughput-seconds 60]
+ *     [--throughput-events-per-transaction 10] [--no-record]
  *
  * --quick cuts every duration to a few seconds (a check that each runs, not figures to
  * compare). --throughput-seconds sets the sustained phase (default 600). Exits non-zero if
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     'throughput-seconds': { type: 'string' },
+    'throughput-events-per-transaction': { type: 'string' },
     'no-record': { type: 'boolean', default: false },
     results: { type: 'string', default: resolve(ROOT, 'bench/RESULTS.md') },
   },
@@ -32,6 +34,9 @@ function argsOf(benchmark: Benchmark): string[] {
   const args = values.quick ? [...benchmark.quick] : [];
   if (benchmark.key === 'throughput' && values['throughput-seconds']) {
     args.push('--seconds', values['throughput-seconds']);
+  }
+  if (benchmark.key === 'throughput' && values['throughput-events-per-transaction']) {
+    args.push('--events-per-transaction', values['throughput-events-per-transaction']);
   }
   return args;
 }

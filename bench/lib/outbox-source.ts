@@ -73,9 +73,14 @@ export class OutboxSource {
     };
   }
 
-  /** One message in its own transaction, as a command handler commits it. */
-  write(pool: Pool, n: number): Promise<void> {
-    return inTransaction(pool, (tx) => publishToOutbox(tx, [this.message(n)]));
+  /** Messages `ns` in one transaction, as a command handler commits the events it decided. */
+  write(pool: Pool, ns: readonly number[]): Promise<void> {
+    return inTransaction(pool, (tx) =>
+      publishToOutbox(
+        tx,
+        ns.map((n) => this.message(n)),
+      ),
+    );
   }
 
   async close(): Promise<void> {

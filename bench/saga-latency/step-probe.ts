@@ -42,7 +42,7 @@ export class StepProbe {
   /** Commits one step; its latency is taken when the consumer has applied it. */
   async send(): Promise<void> {
     const n = this.next++;
-    await this.source.write(this.pool, n);
+    await this.source.write(this.pool, [n]);
     this.committedAt.set(n, performance.now());
   }
 

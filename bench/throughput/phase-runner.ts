@@ -1,5 +1,5 @@
 import type { EffectSink } from '../lib/effect-sink';
-import { type PhaseContext, type PhasePlan, PhaseTrack, runPhase } from './phase';
+import { type PhaseContext, type PhasePlan, PhaseTrack, runPhase, SUSTAINED_PHASE } from './phase';
 import { type HoldCriteria, type JudgedPhase, judge } from './throughput-report';
 
 export interface Phase {
@@ -57,7 +57,8 @@ export class PhaseRunner {
 
 /**
  * Steady rates upwards until one is not held, then the highest held rate for the sustained
- * duration: a 10-minute run at a rate the ramp already showed to fail would say nothing new.
+ * duration (and the next one down if that falls behind): a 10-minute run at a rate the
+ * ramp already showed to fail would say nothing new.
  */
 export async function rampThenSustain(
   runner: PhaseRunner,
@@ -73,15 +74,13 @@ export async function rampThenSustain(
     phases.push(step);
     if (!step.judged.held) break;
   }
-  const best = phases.filter((step) => step.judged.held).at(-1);
-  if (best) {
-    phases.push(
-      await runner.run({
-        name: 'sustained',
-        rate: best.judged.result.rate,
-        seconds: sustainSeconds,
-      }),
-    );
+  // A short step can pass at a rate just past capacity that then falls behind over the
+  // sustained run, so the next held rate down gets one try before the run gives up.
+  const held = phases.filter((step) => step.judged.held).map((step) => step.judged.result.rate);
+  for (const rate of held.reverse().slice(0, 2)) {
+    const sustained = await runner.run({ name: SUSTAINED_PHASE, rate, seconds: sustainSeconds });
+    phases.push(sustained);
+    if (sustained.judged.held) break;
   }
   return phases;
 }

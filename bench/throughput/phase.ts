@@ -6,6 +6,9 @@ import { summarise, type Summary } from '../lib/stats';
 import type { SlotLagSampler } from './slot-lag-sampler';
 import { writeSteadily } from './steady-writer';
 
+/** The phase whose held rate is the result; ramp steps only choose its rate. */
+export const SUSTAINED_PHASE = 'sustained';
+
 export interface PhasePlan {
   readonly name: string;
   readonly rate: number;
@@ -57,6 +60,7 @@ export interface PhaseContext {
   readonly source: OutboxSource;
   readonly pool: Pool;
   readonly connections: number;
+  readonly perTransaction: number;
   readonly sink: EffectSink;
   readonly lag: SlotLagSampler;
   readonly cpuSources: readonly CpuSource[];
@@ -88,7 +92,13 @@ export async function runPhase(context: PhaseContext, track: PhaseTrack): Promis
   const written = await writeSteadily(
     context.source,
     context.pool,
-    { rate: plan.rate, count: track.count, firstN: plan.firstN, connections: context.connections },
+    {
+      rate: plan.rate,
+      count: track.count,
+      firstN: plan.firstN,
+      connections: context.connections,
+      perTransaction: context.perTransaction,
+    },
     (n, at) => {
       track.committedAt[n - plan.firstN] = at;
     },

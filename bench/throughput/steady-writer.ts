@@ -7,6 +7,8 @@ export interface SteadyLoad {
   /** Message number of the first message; numbers are unique across a run's phases. */
   readonly firstN: number;
   readonly connections: number;
+  /** Events committed together, as one command that decides several would commit them. */
+  readonly perTransaction: number;
 }
 
 export interface WriteOutcome {
@@ -21,9 +23,10 @@ export interface WriteOutcome {
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
 /**
- * One transaction per message on a fixed schedule (message i is due at i / rate s), from
- * `connections` workers that share the schedule. A worker never waits for a slot already
- * due, so a rate the database cannot take shows as a lower achieved rate, not a queue.
+ * Transactions of `perTransaction` messages on a fixed schedule (message i is due at
+ * i / rate s), from `connections` workers that share the schedule. A worker never waits for
+ * a slot already due, so a rate the database cannot take shows as a lower achieved rate,
+ * not a queue.
  */
 export async function writeSteadily(
   source: OutboxSource,
@@ -36,18 +39,22 @@ export async function writeSteadily(
   let next = 0;
   let committed = 0;
   let lastCommitAt = started;
+  const take = (): number[] => {
+    const first = next;
+    next = Math.min(load.count, first + load.perTransaction);
+    return Array.from({ length: next - first }, (_, k) => load.firstN + first + k);
+  };
   const worker = async () => {
-    for (let i = next++; i < load.count; i = next++) {
-      const wait = started + (i * 1_000) / load.rate - performance.now();
+    for (let ns = take(); ns.length > 0; ns = take()) {
+      const wait = started + ((ns[0]! - load.firstN) * 1_000) / load.rate - performance.now();
       if (wait > 1) await sleep(wait);
-      const n = load.firstN + i;
       try {
-        await source.write(pool, n);
+        await source.write(pool, ns);
         lastCommitAt = performance.now();
-        committed += 1;
-        onCommitted(n, lastCommitAt);
+        committed += ns.length;
+        for (const n of ns) onCommitted(n, lastCommitAt);
       } catch {
-        failed.push(n);
+        failed.push(...ns);
       }
     }
   };

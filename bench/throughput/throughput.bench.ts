@@ -1,6 +1,6 @@
 /**
  * Sustained throughput without loss: outbox rows written through the real outbox writer
- * (publishToOutbox, one transaction each) into a throwaway database → its own Debezium
+ * (publishToOutbox, --events-per-transaction per transaction) into a throwaway database → its own Debezium
  * connector (the project's template, the stack's poll interval) → Kafka → the library's
  * KafkaMessageConsumer + MessageProcessor with an inbox in a second throwaway database.
  * Lost (sent, never applied) and doubled (applied twice) messages are counted in the
@@ -9,6 +9,7 @@
  *
  *   npm run build && node dist/bench/throughput/throughput.bench.js [--seconds 600]
  *     [--rates 500,1000,1500,2000,2500,3000] [--step-seconds 15] [--connections 8]
+ *     [--events-per-transaction 1]
  *
  * A ramp of steady rates (each --step-seconds) stops at the first rate not held; the highest
  * held rate is then held for --seconds. Needs the local stack; creates and removes its own
@@ -34,9 +35,10 @@ const { values } = parseArgs({
     rates: { type: 'string', default: '500,1000,1500,2000,2500,3000' },
     'step-seconds': { type: 'string', default: '15' },
     connections: { type: 'string', default: '8' },
+    'events-per-transaction': { type: 'string', default: '1' },
     'payload-bytes': { type: 'string', default: '256' },
     'baseline-seconds': { type: 'string', default: '10' },
-    'max-drain-ms': { type: 'string', default: '5000' },
+    'max-drain-ms': { type: 'string', default: '2000' },
     'drain-timeout-seconds': { type: 'string', default: '60' },
   },
 });
@@ -44,6 +46,7 @@ const seconds = Number(values.seconds);
 const rates = values.rates.split(',').map(Number);
 const stepSeconds = Number(values['step-seconds']);
 const connections = Number(values.connections);
+const perTransaction = Number(values['events-per-transaction']);
 const payloadBytes = Number(values['payload-bytes']);
 const criteria = { minAchievedShare: 0.97, maxDrainMs: Number(values['max-drain-ms']) };
 
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
         source,
         pool,
         connections,
+        perTransaction,
         sink,
         lag,
         cpuSources,
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
     const final = await runner.recount(phases);
     process.stdout.write(
       `Raw insert baseline: ${Math.round(raw.rate)} rows/s (${connections} connections, 1 row per transaction, ${values['baseline-seconds']} s, no connector attached yet). ` +
+        `Writer: ${perTransaction} event(s) per transaction. ` +
         `Connector poll.interval.ms ${pollIntervalMs ?? 'template default'}; payload ${payloadBytes} B of filler; CPU columns are cores used while writing.\n\n`,
     );
     process.stdout.write(`${phaseTable(final)}\n\n${verdictTable(final, raw.rate, TARGET)}\n`);
