@@ -15,7 +15,8 @@ RUN npm run build && npm prune --omit=dev
 
 # ---- runtime: production dependencies + compiled output, non-root
 FROM node:20.19-bookworm-slim AS runtime
-ENV NODE_ENV=production
+# Two malloc arenas, as scripts/stack.sh runs the services (bench/RESULTS.md, footprint).
+ENV NODE_ENV=production MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
