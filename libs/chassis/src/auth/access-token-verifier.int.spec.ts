@@ -52,6 +52,25 @@ describe('AccessTokenVerifier', () => {
     });
   });
 
+  it('refuses a token once it expires, though it was verified (and remembered) before', async () => {
+    const header = `Bearer ${await token({ exp: Math.floor(Date.now() / 1000) + 2 })}`;
+    await expect(verifier.verify(header)).resolves.toMatchObject({ accountId: 'acc-1' });
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    await expect(verifier.verify(header)).rejects.toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
+  });
+
+  it('remembers a verified token by its exact bytes: a copy with another signature is refused', async () => {
+    const valid = await token();
+    await expect(verifier.verify(`Bearer ${valid}`)).resolves.toMatchObject({ tokenId: 'jti-1' });
+    const [header, body] = valid.split('.');
+    const forgedSignature = Buffer.alloc(256, 7).toString('base64url');
+    await expect(
+      verifier.verify(`Bearer ${header}.${body}.${forgedSignature}`),
+    ).rejects.toMatchObject({
+      code: 'AUTH.TOKEN_INVALID',
+    });
+  });
+
   it.each([
     ['no header', async () => undefined, 'AUTH.TOKEN_MISSING'],
     ['not a bearer token', async () => 'Basic abc', 'AUTH.TOKEN_MISSING'],
