@@ -67,6 +67,9 @@ const bundle = (input, file, plugins = []) =>
       // A smaller source to keep in memory (7.7 → 6.8 MB for post). Not minified: stack
       // traces and profiles keep readable lines and the source's names.
       comments: false,
+      // V8 keeps a source with any character above U+00FF as two bytes a character: zod's
+      // locales alone made the 6.8 MB bundle a 13.5 MB string in every service's heap.
+      charset: 'ascii',
     },
   });
 
