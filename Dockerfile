@@ -15,8 +15,9 @@ RUN npm run build && npm prune --omit=dev
 
 # ---- runtime: production dependencies + compiled output, non-root
 FROM node:20.19-bookworm-slim AS runtime
-# Two malloc arenas, as scripts/stack.sh runs the services (bench/RESULTS.md, footprint).
-ENV NODE_ENV=production MALLOC_ARENA_MAX=2
+# Two malloc arenas and a fixed mmap threshold, as scripts/stack.sh runs the services
+# (bench/RESULTS.md, footprint).
+ENV NODE_ENV=production MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
