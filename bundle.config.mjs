@@ -43,6 +43,24 @@ const serviceEntries = {
   },
 };
 
+/**
+ * @nestjs/typeorm reads `Connection` and `AbstractRepository` through createRequire, which a
+ * bundler cannot see: every service loaded a second, unbundled TypeORM from node_modules
+ * (295 files, the largest strings left in its heap) beside the bundled one, only to find
+ * that TypeORM 1 has neither. Read from the bundled copy instead: the same undefined.
+ */
+const typeormCompatFromBundle = {
+  name: 'typeorm-compat-from-bundle',
+  load: (id) =>
+    id.endsWith('/@nestjs/typeorm/dist/common/typeorm-compat.js')
+      ? [
+          "import * as typeorm from 'typeorm';",
+          'export const Connection = typeorm.Connection;',
+          'export const AbstractRepository = typeorm.AbstractRepository;',
+        ].join('\n')
+      : null,
+};
+
 const common = {
   platform: 'node',
   external,
@@ -75,7 +93,10 @@ const bundle = (input, file, plugins = []) =>
 
 export default [
   ...SERVICE_NAMES.map((service) =>
-    bundle(`${VIRTUAL}${service}`, `dist/bundle/apps/${service}/main.js`, [serviceEntries]),
+    bundle(`${VIRTUAL}${service}`, `dist/bundle/apps/${service}/main.js`, [
+      serviceEntries,
+      typeormCompatFromBundle,
+    ]),
   ),
   bundle('dist/libs/observability/src/tracing.register.js', 'dist/bundle/tracing.js'),
   bundle('dist/libs/chassis/src/boot/boot-bundle.js', 'dist/bundle/boot.js'),
