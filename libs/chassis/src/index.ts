@@ -15,6 +15,7 @@ export {
 export type { MigrationList } from './database/database.module';
 export type { ReadinessCheck } from './health/readiness-check';
 export { KafkaAdmin } from './kafka/kafka-admin';
+export { createKafka } from './kafka/kafka-client';
 export {
   createServiceApp,
   runService,

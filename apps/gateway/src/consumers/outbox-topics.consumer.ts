@@ -1,4 +1,4 @@
-import { PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@blog/chassis';
+import { createKafka, PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@blog/chassis';
 import {
   DeadLetterAdmin,
   KafkaDeadLetterSink,
@@ -12,7 +12,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { type Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { discoverOutboxTopics, sameTopics } from './outbox-topics';
@@ -47,7 +47,7 @@ export class OutboxTopicsConsumer implements OnApplicationBootstrap, OnApplicati
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(PG_POOL) pool: Pool,
   ) {
-    this.kafka = new Kafka({
+    this.kafka = createKafka({
       clientId: `${service.SERVICE_NAME}-saga-monitor`,
       brokers: service.KAFKA_BROKERS,
       logLevel: logLevel.NOTHING,

@@ -1,8 +1,9 @@
 import { consumerLag, type PartitionLag } from '@blog/consumer';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { type Admin, logLevel } from 'kafkajs';
 import { SERVICE_CONFIG } from '../config/config.tokens';
 import type { ServiceConfig } from '../config/service-config';
+import { createKafka } from './kafka-client';
 
 /**
  * A lazily connected Kafka admin client for health and lag checks. It reconnects
@@ -49,7 +50,7 @@ export class KafkaAdmin implements OnApplicationShutdown {
   }
 
   private async connect(): Promise<Admin> {
-    const admin = new Kafka({
+    const admin = createKafka({
       clientId: `${this.config.SERVICE_NAME}-admin`,
       brokers: this.config.KAFKA_BROKERS,
       connectionTimeout: 1_000,

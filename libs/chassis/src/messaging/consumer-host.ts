@@ -11,9 +11,10 @@ import {
 } from '@blog/consumer';
 import { metrics, withConsumerSpan } from '@blog/observability';
 import { Logger } from '@nestjs/common';
-import { type Producer, Kafka, logLevel } from 'kafkajs';
+import { type Kafka, type Producer, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '../config/service-config';
+import { createKafka } from '../kafka/kafka-client';
 import { kafkaLogCreator } from '../kafka/kafka-log-creator';
 import { logHandledMessage } from './handled-message.log';
 
@@ -57,7 +58,7 @@ export class ConsumerHost {
     readonly definitions: readonly ConsumerDefinition[],
     private readonly onOutcome: OutcomeListener = () => undefined,
   ) {
-    this.kafka = new Kafka({
+    this.kafka = createKafka({
       clientId: config.SERVICE_NAME,
       brokers: config.KAFKA_BROKERS,
       logLevel: logLevel.WARN,
