@@ -9,8 +9,8 @@
  * Taking one from a running service is in bench/README.md, "Profiling".
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { markdownTable } from '../lib/stats';
+import { profileFileArgs } from './profile-file-args';
 
 /** The parts of V8's snapshot format read here: flat node records described by `meta`. */
 interface HeapSnapshot {
@@ -32,10 +32,12 @@ interface HeapNode {
 
 function* nodesOf(heap: HeapSnapshot): Generator<HeapNode> {
   const { node_fields: fields, node_types: nodeTypes } = heap.snapshot.meta;
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
-  if (typeAt === undefined || nameAt === undefined || sizeAt === undefined || sizeAt < 0) {
-    throw new Error('not a V8 heap snapshot: its nodes have no type, name or self_size');
-  }
+  const fieldAt = (field: string) => {
+    const at = fields.indexOf(field);
+    if (at < 0) throw new Error(`not a V8 heap snapshot: its nodes have no ${field}`);
+    return at;
+  };
+  const [typeAt, nameAt, sizeAt] = [fieldAt('type'), fieldAt('name'), fieldAt('self_size')];
   const types = nodeTypes[0];
   for (let at = 0; at < heap.nodes.length; at += fields.length) {
     yield {
@@ -48,15 +50,7 @@ function* nodesOf(heap: HeapSnapshot): Generator<HeapNode> {
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { top: { type: 'string', default: '10' } },
-});
-const file = positionals[0];
-if (!file) {
-  process.stderr.write('usage: heap-by-kind.js <file.heapsnapshot> [--top 10]\n');
-  process.exit(1);
-}
+const { file, top } = profileFileArgs('heap-by-kind.js <file.heapsnapshot> [--top 10]', 10);
 const heap = JSON.parse(readFileSync(file, 'utf8')) as HeapSnapshot;
 const byType = new Map<string, number>();
 const strings: HeapNode[] = [];
@@ -66,7 +60,6 @@ for (const node of nodesOf(heap)) {
   byType.set(node.type, (byType.get(node.type) ?? 0) + node.selfSize);
   if (node.type === 'string') strings.push(node);
 }
-const top = Number(values.top);
 const typeRows = [...byType]
   .sort((a, b) => b[1] - a[1])
   .map(([type, size]) => [type, mb(size), `${((100 * size) / total).toFixed(1)} %`]);

@@ -8,8 +8,8 @@
  * sits in one file and the package column says nothing.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { markdownTable } from '../lib/stats';
+import { profileFileArgs } from './profile-file-args';
 
 interface ProfileNode {
   readonly id: number;
@@ -48,15 +48,7 @@ function shares(totals: Map<string, number>, busy: number, top: number): string[
     .map(([name, us]) => [name, `${((100 * us) / busy).toFixed(1)} %`]);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { top: { type: 'string', default: '25' } },
-});
-const file = positionals[0];
-if (!file) {
-  process.stderr.write('usage: profile-by-package.js <file.cpuprofile> [--top 25]\n');
-  process.exit(1);
-}
+const { file, top } = profileFileArgs('profile-by-package.js <file.cpuprofile> [--top 25]', 25);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const byPackage = new Map<string, number>();
 const byFunction = new Map<string, number>();
@@ -69,7 +61,6 @@ for (const [node, us] of selfTimes(profile)) {
   const name = `${owner} ${node.callFrame.functionName || '(anonymous)'}:${node.callFrame.lineNumber}`;
   byFunction.set(name, (byFunction.get(name) ?? 0) + us);
 }
-const top = Number(values.top);
 process.stdout.write(
   `busy ${(busy / 1e6).toFixed(2)} s\n\n${markdownTable(['package', 'busy'], shares(byPackage, busy, top))}\n\n` +
     `${markdownTable(['function', 'busy'], shares(byFunction, busy, top))}\n`,

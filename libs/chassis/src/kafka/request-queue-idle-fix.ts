@@ -6,8 +6,8 @@ const upstream = RequestQueue.prototype.scheduleCheckPendingRequests;
  * kafkajs 2.2.4, its last release, re-arms a timer in every connection's request queue
  * even when nothing waits: `setTimeout(check, throttledUntil - now)` with a negative delay,
  * which fires every millisecond and re-arms itself for as long as the connection lives
- * (tulios/kafkajs#1556; the fix in #1667 was never merged). Each idle service spent ~6 % of
- * a core on it, the seven ~0.4 of our two (bench/RESULTS.md, 2026-12-04). With nothing
+ * (tulios/kafkajs#1556; the fix in #1667 was never merged). The seven idle services took
+ * 0.30 of a core with it and 0.13 without (bench/RESULTS.md, 2026-12-04). With nothing
  * pending there is nothing to check: push() schedules a check when it queues a request,
  * and every answered or timed-out request checks the queue again.
  *
