@@ -1,5 +1,6 @@
 import { InvalidConfigError, SERVICE_PORTS } from '@blog/chassis';
 import { z } from 'zod';
+import { contractTopicPattern } from './consumers/contract-messages';
 import { UPSTREAM_NAMES, type UpstreamName } from './routing/upstream-names';
 
 /** DI token for the parsed {@link GatewayConfig}. */
@@ -50,9 +51,10 @@ const gatewayConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, ".", "_" and "-" only')
     .optional(),
+  /** Default: the contracts' topics only (see contractTopicPattern). */
   SAGA_MONITOR_TOPIC_PATTERN: z
     .string()
-    .default('^outbox\\.event\\.[a-z0-9._-]+$')
+    .default(contractTopicPattern())
     .refine(compiles, 'must be a valid regular expression')
     .transform((source) => new RegExp(source)),
   SAGA_MONITOR_TOPIC_REFRESH_MS: milliseconds(30_000, 100),

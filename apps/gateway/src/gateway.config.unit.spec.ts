@@ -21,8 +21,18 @@ describe('loadGatewayConfig', () => {
       AUTH_RATE_LIMIT_MAX: 20,
       SAGA_MONITOR_ENABLED: true,
     });
-    expect(config.SAGA_MONITOR_TOPIC_PATTERN.test('outbox.event.account')).toBe(true);
-    expect(config.SAGA_MONITOR_TOPIC_PATTERN.test('connect-offsets')).toBe(false);
+    // The contracts' topics, and no other outbox on the same Kafka.
+    const monitored = ['outbox.event.account', 'outbox.event.post', 'outbox.event.visitor'];
+    for (const topic of monitored) expect(config.SAGA_MONITOR_TOPIC_PATTERN.test(topic)).toBe(true);
+    const ignored = [
+      'connect-offsets',
+      'outbox.event.bench-tuned-x1',
+      'outbox.event.it-post-mx8g9hzr',
+      'outbox.event.account.dlq',
+      'outbox.event.accountx',
+      'outbox.eventXaccount',
+    ];
+    for (const topic of ignored) expect(config.SAGA_MONITOR_TOPIC_PATTERN.test(topic)).toBe(false);
   });
 
   it('parses numbers and URLs, trimming a trailing slash', () => {

@@ -1,25 +1,7 @@
 import type { MessageHandler } from '@blog/consumer';
-import {
-  AccountMessages,
-  BlogMessages,
-  type MessageContract,
-  PostMessages,
-  ProfileMessages,
-  SubscriptionMessages,
-  VisitorMessages,
-} from '@blog/contracts';
-import type { ZodType } from 'zod';
 import { z } from 'zod';
 import { recordSagaMessage } from '../commands/record-saga-message/record-saga-message';
-
-const CONTRACT_MODULES = [
-  AccountMessages,
-  BlogMessages,
-  PostMessages,
-  ProfileMessages,
-  SubscriptionMessages,
-  VisitorMessages,
-];
+import { contractMessages } from './contract-messages';
 
 const OUTBOX_TOPIC_PREFIX = 'outbox.event.';
 
@@ -27,20 +9,13 @@ const OUTBOX_TOPIC_PREFIX = 'outbox.event.';
 export const aggregateTypeOf = (topic: string) =>
   topic.startsWith(OUTBOX_TOPIC_PREFIX) ? topic.slice(OUTBOX_TOPIC_PREFIX.length) : topic;
 
-const contractTypes = (): string[] =>
-  CONTRACT_MODULES.flatMap((module) =>
-    Object.values(module as Record<string, MessageContract<string, ZodType>>).map(
-      (contract) => contract.type,
-    ),
-  );
-
 /**
  * One handler per contract message type (the processor routes by type and ignores the
  * rest). The payload is the producer's and its consumers' business: the monitor reads
  * only the envelope, so it never dead-letters a message over its payload.
  */
 export function sagaMessageHandlers(): MessageHandler<unknown>[] {
-  return [...new Set(contractTypes())].map((type) => ({
+  return [...new Set(contractMessages().map((contract) => contract.type))].map((type) => ({
     type,
     schema: z.unknown(),
     handle: async (tx, { envelope, topic, key }) => {
