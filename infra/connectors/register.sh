@@ -19,7 +19,7 @@
 #   DB_USER         blog
 #   DB_PASSWORD     (empty: the local cluster trusts loopback)
 #   DB_NAME_PREFIX  blog_            database = <prefix><service>
-#   POLL_INTERVAL_MS 50              Debezium poll.interval.ms: lower = less latency,
+#   POLL_INTERVAL_MS 20              Debezium poll.interval.ms: lower = less latency,
 #                                    more idle CPU (see infra/README.md)
 #   REGISTER_TRIES  30               attempts per connector while Connect rebalances
 set -eu
@@ -30,7 +30,7 @@ DB_PORT=${DB_PORT:-54329}
 DB_USER=${DB_USER:-blog}
 DB_PASSWORD=${DB_PASSWORD:-}
 DB_NAME_PREFIX=${DB_NAME_PREFIX:-blog_}
-POLL_INTERVAL_MS=${POLL_INTERVAL_MS:-50}
+POLL_INTERVAL_MS=${POLL_INTERVAL_MS:-20}
 REGISTER_TRIES=${REGISTER_TRIES:-30}
 TEMPLATE=${TEMPLATE:-$(dirname "$0")/outbox-connector.template.json}
 
