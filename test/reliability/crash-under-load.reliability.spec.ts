@@ -1,8 +1,7 @@
 import { SERVICE_PORTS } from '@blog/chassis';
 import { STACK } from '@blog/testing';
 import { killNine, type Piece, restart } from './support/faults';
-import { awaitConsumersCaughtUp } from './support/consumer-groups';
-import { awaitTerminal, reconcile } from './support/reconcile';
+import { awaitTerminal, reconcileSettled } from './support/reconcile';
 import { SagaLoad } from './support/saga-load';
 
 // The promise under the worst kind of failure: a process killed with SIGKILL in the middle
@@ -81,8 +80,7 @@ describe.each<[Piece, string]>([
     }
     expect(result.refused).toEqual([]);
     await awaitTerminal(result, 120_000);
-    await awaitConsumersCaughtUp(120_000);
-    const report = await reconcile(result, load.subscriberId);
+    const report = await reconcileSettled(result, load.subscriberId, 120_000);
     process.stdout.write(`${piece} killed: ${JSON.stringify(report)}\n`);
     expect(report.problems).toEqual([]);
     const total = LOAD.seconds * LOAD.perSecond;

@@ -1,7 +1,6 @@
 import { SERVICE_PORTS } from '@blog/chassis';
 import { api, newPerson, signUp, stackCommand } from '@blog/testing';
-import { awaitConsumersCaughtUp } from './support/consumer-groups';
-import { awaitTerminal, reconcile } from './support/reconcile';
+import { awaitTerminal, reconcileSettled } from './support/reconcile';
 import { SagaLoad } from './support/saga-load';
 import { rowsOf } from './support/service-db';
 
@@ -57,8 +56,7 @@ describe('Postgres restarted under load', () => {
 
     await stackCommand('infra/local/infra.sh', ['wait-connectors']);
     await awaitTerminal(result, 120_000);
-    await awaitConsumersCaughtUp(120_000);
-    const report = await reconcile(result, load.subscriberId);
+    const report = await reconcileSettled(result, load.subscriberId, 120_000);
     process.stdout.write(
       `postgres restart: ${result.refused.length} refused, ${JSON.stringify(report)}\n`,
     );

@@ -1,4 +1,5 @@
 import { OUTBOX_SERVICES, type ServiceName } from '@blog/chassis';
+import { awaitConsumersCaughtUp } from './consumer-groups';
 import type { LoadResult } from './saga-load';
 import { rowsOf } from './service-db';
 
@@ -40,10 +41,32 @@ export async function awaitTerminal(load: LoadResult, timeoutMs: number): Promis
 }
 
 /**
+ * Reconciles once the pipeline has settled. Consumer lag alone cannot tell: a row committed
+ * just before the check may still be on its way through Debezium (after a Postgres restart
+ * its connector reconnects with a backoff of seconds), so lag 0 can come before the record
+ * is in Kafka, and a reconciliation read then reported a PostPublished that two consumers
+ * applied three seconds later as missing. The services agree eventually or not at all: an
+ * effect that is lost or doubled never goes away, so the last report names it.
+ */
+export async function reconcileSettled(
+  load: LoadResult,
+  subscriberId: string,
+  timeoutMs: number,
+): Promise<Reconciliation> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await awaitConsumersCaughtUp(Math.max(1_000, deadline - Date.now()));
+    const report = await reconcile(load, subscriberId);
+    if (report.problems.length === 0 || Date.now() > deadline) return report;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/**
  * Reconciles the load across services, from their own databases: what the initiator
  * decided must be what every participant did, exactly once.
  */
-export async function reconcile(load: LoadResult, subscriberId: string): Promise<Reconciliation> {
+async function reconcile(load: LoadResult, subscriberId: string): Promise<Reconciliation> {
   const problems: string[] = [];
   const accounts = load.signUps.map((s) => s.accountId);
   const posts = load.publications.map((p) => p.postId);
