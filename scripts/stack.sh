@@ -75,6 +75,8 @@ start_service() {
   # glibc gives each thread that mallocs (libuv pool, V8 compiler and GC workers) an arena
   # of its own and seldom returns it: two keep ~20-35 MB less resident per service after
   # load, the same at rest (bench/RESULTS.md, footprint). MALLOC_ARENA_MAX= keeps glibc's.
+  # Specs and benchmarks that start a service of their own pass the same values
+  # (SERVICE_MALLOC_ENV in libs/testing).
   local arenas=${MALLOC_ARENA_MAX-2}
   [[ -n $arenas ]] && env+=("MALLOC_ARENA_MAX=$arenas")
   # A fixed mmap threshold: glibc otherwise raises it to the largest block freed (the

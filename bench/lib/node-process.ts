@@ -4,6 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SERVICE_MALLOC_ENV } from '@blog/testing';
 import { stackPid, type StackPiece } from './proc';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -100,8 +101,10 @@ export function startNode(options: NodeProcessOptions): NodeProcess {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
+      // As scripts/stack.sh runs the services: its malloc settings unless the caller's
+      // environment sets its own, traces to the local Jaeger when preloaded.
+      ...SERVICE_MALLOC_ENV,
       ...process.env,
-      // As scripts/stack.sh runs the services: traces to the local Jaeger when preloaded.
       OTEL_EXPORTER_OTLP_ENDPOINT:
         process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? 'http://127.0.0.1:4318',
       ...options.env,

@@ -6,7 +6,7 @@ export {
   stackKafka,
   TopicRecorder,
 } from './kafka-probe';
-export { STACK, uniqueName } from './stack-endpoints';
+export { SERVICE_MALLOC_ENV, STACK, uniqueName } from './stack-endpoints';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { stackCommand, stackProcesses } from './stack-control';
 export { tolerateForcedDrop } from './tolerate-forced-drop';

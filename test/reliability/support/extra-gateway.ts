@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { SERVICE_MALLOC_ENV } from '@blog/testing';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -28,9 +29,8 @@ export async function startExtraGateway(
     [resolve(ROOT, 'dist/bundle/boot.js'), 'gateway'],
     {
       env: {
+        ...SERVICE_MALLOC_ENV,
         ...process.env,
-        MALLOC_ARENA_MAX: '2',
-        MALLOC_MMAP_THRESHOLD_: '131072',
         PORT: String(port),
         SAGA_MONITOR_ENABLED: 'false',
         LOG_LEVEL: 'warn',
