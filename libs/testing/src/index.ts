@@ -9,6 +9,7 @@ export {
 export { SERVICE_MALLOC_ENV, STACK, uniqueName } from './stack-endpoints';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { stackCommand, stackProcesses } from './stack-control';
+export { whileConnectorPaused } from './connector-pause';
 export { tolerateForcedDrop } from './tolerate-forced-drop';
 export { mintAccessToken, type TokenClaims } from './access-tokens';
 export { api, type ApiResponse, apiUrl, eventually } from './api-client';
