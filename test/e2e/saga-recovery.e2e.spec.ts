@@ -1,30 +1,19 @@
-import { localDatabaseUrl } from '@blog/chassis';
 import {
   api,
   eventually,
+  inDatabase,
   mintAccessToken,
   newPerson,
   type Registration,
   signUp,
   stackCommand,
 } from '@blog/testing';
-import { Client } from 'pg';
 
 // Sagas that meet trouble on the real stack: a participant that is down, and a message a
 // participant cannot apply until an operator has fixed the cause and replayed the saga.
 
 const registrationOf = (accountId: string, sagaId: string) =>
   api<Registration>('GET', `/api/auth/registrations/${accountId}?sagaId=${sagaId}`);
-
-async function inDatabase<T>(service: 'auth' | 'user', work: (db: Client) => Promise<T>) {
-  const db = new Client({ connectionString: localDatabaseUrl(service) });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
-}
 
 /** What the sign-up left behind: user's profile rows and events, auth's account events. */
 const effectsOf = async (accountId: string, handle: string) => ({

@@ -1,8 +1,7 @@
 import { SERVICE_PORTS } from '@blog/chassis';
-import { api, newPerson, signUp, stackCommand } from '@blog/testing';
+import { api, newPerson, rowsOf, signUp, stackCommand } from '@blog/testing';
 import { awaitTerminal, reconcileSettled } from './support/reconcile';
 import { SagaLoad } from './support/saga-load';
-import { rowsOf } from './support/service-db';
 
 // Postgres (the local stack's one server, so every service's database at once) stopped
 // and started again under a steady load of sagas. While it is away, commands are refused

@@ -8,6 +8,7 @@ export {
 } from './kafka-probe';
 export { SERVICE_MALLOC_ENV, STACK, uniqueName } from './stack-endpoints';
 export { createTestDatabase, type TestDatabase } from './test-database';
+export { inDatabase, rowsOf } from './service-db';
 export { stackCommand, stackProcesses } from './stack-control';
 export { whileConnectorPaused } from './connector-pause';
 export { tolerateForcedDrop } from './tolerate-forced-drop';

@@ -1,5 +1,5 @@
 import { OUTBOX_SERVICES, type ServiceName } from '@blog/chassis';
-import { inDatabase } from './service-db';
+import { inDatabase } from '@blog/testing';
 
 /**
  * Tables that change with no request at all: Debezium's heartbeat, login throttling

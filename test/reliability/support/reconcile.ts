@@ -1,7 +1,7 @@
 import { OUTBOX_SERVICES, type ServiceName } from '@blog/chassis';
+import { rowsOf } from '@blog/testing';
 import { awaitConsumersCaughtUp } from './consumer-groups';
 import type { LoadResult } from './saga-load';
-import { rowsOf } from './service-db';
 
 export interface Reconciliation {
   readonly signUps: Readonly<Record<string, number>>;

@@ -1,12 +1,13 @@
-import { localDatabaseUrl, type ServiceName } from '@blog/chassis';
+import type { ServiceName } from '@blog/chassis';
 import { Client } from 'pg';
+import { STACK } from './stack-endpoints';
 
-/** One short-lived connection to a service's own database, for reconciliation queries. */
+/** One short-lived connection to a service's own database, for a spec's own queries. */
 export async function inDatabase<T>(
   service: ServiceName,
   work: (db: Client) => Promise<T>,
 ): Promise<T> {
-  const db = new Client({ connectionString: localDatabaseUrl(service) });
+  const db = new Client({ connectionString: STACK.serviceDatabaseUrl(service) });
   await db.connect();
   try {
     return await work(db);
@@ -15,6 +16,7 @@ export async function inDatabase<T>(
   }
 }
 
+/** The rows one query returns from a service's own database. */
 export async function rowsOf<Row extends Record<string, unknown>>(
   service: ServiceName,
   sql: string,
