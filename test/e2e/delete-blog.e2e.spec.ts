@@ -6,6 +6,7 @@ import {
   mintAccessToken,
   produceRecords,
   type ReceivedRecord,
+  rowsOf,
   TopicRecorder,
   whileConnectorPaused,
 } from '@blog/testing';
@@ -302,11 +303,21 @@ describe('delete a blog (saga 3)', () => {
       return { sagaId: started.body.sagaId, restored: active };
     });
     expect(restored.body.deletion).toBeNull();
-    // subscribe's own confirmation arrives after the refusal and changes nothing.
+    // subscribe's own confirmation arrives after the refusal; once blog has handled it (its
+    // inbox holds the message id) the blog is still ACTIVE.
     await recorder.waitFor(
       () => recorded(SubscriptionMessages.BlogSubscriptionsClosed.type, sagaId).length > 0,
       30_000,
     );
+    const lateConfirmation = recorded(SubscriptionMessages.BlogSubscriptionsClosed.type, sagaId)[0];
+    await eventually(
+      () =>
+        rowsOf('blog', 'SELECT 1 FROM inbox WHERE message_id = $1', [
+          lateConfirmation?.headers['id'],
+        ]),
+      (rows) => rows.length > 0,
+    );
+    expect((await readBlog(blog.id, owner)).body.status).toBe('ACTIVE');
     await recorder.waitFor(
       () => recorded(BlogMessages.BlogDeletionCancelled.type, sagaId).length > 0,
       15_000,
@@ -325,7 +336,6 @@ describe('delete a blog (saga 3)', () => {
       (statuses) => statuses[0] === 'DRAFT' && statuses[1] === 'PUBLISHED',
     );
     expect((await readPost(posts[1]?.id ?? '')).status).toBe(200);
-    expect((await readBlog(blog.id, owner)).body.status).toBe('ACTIVE');
 
     const update = await api<Blog>('PATCH', `/api/blogs/${blog.id}`, {
       token: owner.token,

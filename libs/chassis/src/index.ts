@@ -13,6 +13,7 @@ export {
   type ServiceName,
 } from './config/service-names';
 export type { MigrationList } from './database/database.module';
+export { fetchConnectorHealth } from './health/connector-status';
 export type { ReadinessCheck } from './health/readiness-check';
 export { KafkaAdmin } from './kafka/kafka-admin';
 export { createKafka } from './kafka/kafka-client';

@@ -1,18 +1,8 @@
+import { fetchConnectorHealth } from '@blog/chassis';
 import { eventually } from './api-client';
 import { STACK } from './stack-endpoints';
 
-interface ConnectorStatus {
-  readonly connector: { readonly state: string };
-  readonly tasks: readonly { readonly state: string }[];
-}
-
-async function connectorStatus(name: string): Promise<ConnectorStatus> {
-  const response = await fetch(`${STACK.connectUrl}/connectors/${name}/status`);
-  if (!response.ok) throw new Error(`status of ${name}: HTTP ${response.status}`);
-  return (await response.json()) as ConnectorStatus;
-}
-
-/** Asks Connect to pause or resume, and waits until the connector and its tasks say so. */
+/** Asks Connect to pause or resume, and waits until the connector and every task say so. */
 async function switchConnector(name: string, action: 'pause' | 'resume'): Promise<void> {
   const response = await fetch(`${STACK.connectUrl}/connectors/${name}/${action}`, {
     method: 'PUT',
@@ -20,11 +10,8 @@ async function switchConnector(name: string, action: 'pause' | 'resume'): Promis
   if (response.status !== 202) throw new Error(`${action} ${name}: HTTP ${response.status}`);
   const wanted = action === 'pause' ? 'PAUSED' : 'RUNNING';
   await eventually(
-    () => connectorStatus(name),
-    (status) =>
-      status.connector.state === wanted &&
-      status.tasks.length > 0 &&
-      status.tasks.every((task) => task.state === wanted),
+    () => fetchConnectorHealth(STACK.connectUrl, name, AbortSignal.timeout(5_000)),
+    (health) => health.state === wanted,
   );
 }
 
@@ -33,8 +20,9 @@ async function switchConnector(name: string, action: 'pause' | 'resume'): Promis
  * an operator would): the service goes on committing, its messages wait in the WAL and reach
  * Kafka in order once `body` ends. A spec uses it to decide which of two answers a saga
  * hears first, instead of racing the real pipeline. A task only reports PAUSED after it has
- * stopped sending, so nothing slips through once this has started `body`. If the run is
- * killed in between, the connector stays paused and the service's health says so.
+ * handed its last batch to the producer, so nothing committed after this has started `body`
+ * slips through. If the run is killed in between, the connector stays paused and the
+ * service's health says so.
  */
 export async function whileConnectorPaused<T>(
   connector: string,

@@ -46,6 +46,13 @@ describe('connectorHealthOf', () => {
     });
   });
 
+  it('names a task still running under a PAUSED connector: it has not stopped sending', () => {
+    expect(connectorHealthOf(body('PAUSED', 'PAUSED', 'RUNNING'))).toEqual({
+      running: false,
+      state: 'PAUSED, task 1 RUNNING',
+    });
+  });
+
   it('does not trust a body it cannot read', () => {
     expect(connectorHealthOf({ error_code: 500 })).toMatchObject({ running: false });
   });

@@ -14,18 +14,21 @@ export interface ConnectorHealth {
 
 /**
  * Running means the connector and every task run. A connector whose only task FAILED still
- * says RUNNING at the top level, and that is the usual way a Debezium connector breaks.
+ * says RUNNING at the top level, and that is the usual way a Debezium connector breaks. The
+ * state names every task that is not where its connector is: a PAUSED connector whose task
+ * still says RUNNING has not stopped sending yet.
  */
 export function connectorHealthOf(body: unknown): ConnectorHealth {
   const parsed = statusBody.safeParse(body);
   if (!parsed.success) return { running: false, state: 'UNKNOWN (unexpected status body)' };
   const { connector, tasks } = parsed.data;
-  if (connector.state !== 'RUNNING') return { running: false, state: connector.state };
-  if (tasks.length === 0) return { running: false, state: 'RUNNING, no tasks' };
-  const stopped = tasks.filter((task) => task.state !== 'RUNNING');
-  if (stopped.length === 0) return { running: true, state: 'RUNNING' };
-  const list = stopped.map((task) => `task ${task.id} ${task.state}`).join(', ');
-  return { running: false, state: `RUNNING, ${list}` };
+  if (connector.state === 'RUNNING' && tasks.length === 0)
+    return { running: false, state: 'RUNNING, no tasks' };
+  const behind = tasks.filter((task) => task.state !== connector.state);
+  if (behind.length === 0)
+    return { running: connector.state === 'RUNNING', state: connector.state };
+  const list = behind.map((task) => `task ${task.id} ${task.state}`).join(', ');
+  return { running: false, state: `${connector.state}, ${list}` };
 }
 
 /** Asks Kafka Connect's REST API; a worker that does not answer is `UNREACHABLE`. */
