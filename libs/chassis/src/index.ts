@@ -25,7 +25,15 @@ export {
 } from './bootstrap/create-service-app';
 export { PG_POOL } from './database/pg-pool.provider';
 export { AppError, type ErrorKind, HTTP_STATUS_OF } from './errors/app-error';
-export { type InputParser, inputParser } from './http/parse-input';
+export { type InputParser, inputParser, parseAdminInput, sagaIdSchema } from './http/parse-input';
+export {
+  assertJsonShape,
+  decodeJsonBody,
+  JSON_BODY_LIMITS,
+  JSON_CONTENT_TYPE,
+  readJsonBody,
+} from './http/json-body';
+export { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 export { decodeSeqCursor, encodeSeqCursor } from './http/seq-cursor';
 export { type ErrorBody, errorResponseOf, ErrorBodyFilter } from './errors/error-body.filter';
 export {

@@ -9,10 +9,10 @@ import { proxyPlugin } from '../proxy/proxy.plugin';
 import { registerLoadShedding } from './load-shedding.hook';
 import { registerOversizeBodyDrain } from './oversize-body.hook';
 import { registerRateLimits } from './rate-limit.hook';
-import { registerRequestId } from './request-id.hook';
 
 /**
- * Puts the public edge on the Fastify instance under Nest: request ids, 413s the client
+ * Puts the public edge on the Fastify instance under Nest (request ids, JSON bodies and
+ * framework errors come with the chassis, as in every service): 413s the client
  * can read, load shedding and rate limits for every route (Nest's included), then the
  * docs and the proxy. The proxy is plain Fastify rather than Nest controllers: bodies
  * stream through unparsed, with no per-request DI or interceptor work on the hot path.
@@ -28,7 +28,6 @@ export class EdgeInstaller implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    registerRequestId(fastify);
     registerOversizeBodyDrain(fastify);
     registerLoadShedding(fastify, this.config.MAX_IN_FLIGHT);
     await registerRateLimits(fastify, this.config);

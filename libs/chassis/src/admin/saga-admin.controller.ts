@@ -7,20 +7,13 @@ import { CurrentCaller, Roles } from '../auth/authenticated.guard';
 import type { Caller } from '../auth/caller';
 import { PG_POOL } from '../database/pg-pool.provider';
 import { AppError } from '../errors/app-error';
+import { parseAdminInput, sagaIdSchema } from '../http/parse-input';
 import { ConsumerHost } from '../messaging/consumer-host';
 
-const sagaIdSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9._:-]+$/);
-const statusSchema = z.enum(['failed', 'waiting', 'resolved']).optional();
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError('invalid', 'ADMIN.INVALID_INPUT', `invalid ${what}`);
-  return parsed.data;
-}
+const deadLetterFilter = z.object({
+  status: z.enum(['failed', 'waiting', 'resolved']).optional(),
+  sagaId: sagaIdSchema.optional(),
+});
 
 /**
  * Operator routes every service with consumers exposes to the gateway: its dead letters,
@@ -38,13 +31,9 @@ export class SagaAdminController {
   ) {}
 
   @Get('dead-letters')
-  async deadLetters(@Query('status') status: unknown, @Query('sagaId') sagaId: unknown) {
-    const filter = {
-      ...(parse(statusSchema, status, 'status')
-        ? { status: parse(statusSchema, status, 'status') }
-        : {}),
-      ...(sagaId === undefined ? {} : { sagaId: parse(sagaIdSchema, sagaId, 'sagaId') }),
-    };
+  async deadLetters(@Query() query: unknown) {
+    const { status, sagaId } = parseAdminInput(deadLetterFilter, query, 'query');
+    const filter = { ...(status ? { status } : {}), ...(sagaId ? { sagaId } : {}) };
     const lists = await Promise.all(
       [...this.consumers.admins.values()].map((admin) => admin.list(filter)),
     );
@@ -79,7 +68,7 @@ export class SagaAdminController {
 
   @Post('sagas/:sagaId/replay')
   async replaySaga(@Param('sagaId') rawSagaId: string, @CurrentCaller() caller: Caller) {
-    const sagaId = parse(sagaIdSchema, rawSagaId, 'saga id');
+    const sagaId = parseAdminInput(sagaIdSchema, rawSagaId, 'saga id');
     const republished = await inTransaction(this.pool, (tx) => republishSagaMessages(tx, sagaId));
     const redriven = await Promise.all(
       [...this.consumers.admins.values()].map((admin) => admin.redriveSaga(sagaId)),

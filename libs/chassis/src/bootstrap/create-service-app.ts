@@ -8,7 +8,6 @@ import {
   shutdownTracing,
 } from '@blog/observability';
 import { Module, type Type } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ChassisModule, type ChassisOptions } from '../chassis.module';
@@ -19,7 +18,9 @@ import {
 } from '../config/service-config';
 import type { ServiceName } from '../config/service-names';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
-import { registerWellFormedText } from '../http/well-formed-text.hook';
+import { frameworkErrorOptions } from '../http/framework-errors';
+import { registerJsonBody } from '../http/json-body.parser';
+import { registerRequestId } from '../http/request-id';
 
 export interface ServiceDefinition extends ChassisOptions {
   service: ServiceName;
@@ -53,22 +54,17 @@ export async function createServiceApp(
     ServiceRootModule,
     new FastifyAdapter({
       bodyLimit: config.BODY_LIMIT_BYTES ?? definition.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-      // A caller's request id is kept only if it is short and plain (it lands in logs).
-      requestIdHeader: false,
-      genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-        const incoming = request.headers['x-request-id'];
-        return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming)
-          ? incoming
-          : randomUUID();
-      },
+      ...frameworkErrorOptions,
     }),
-    { bufferLogs: true, abortOnError: false },
+    // The chassis registers the only body parser (JSON); Nest's would add a form parser.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(new NestLoggerAdapter(logger));
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestId(fastify);
   registerAccessLog(fastify, logger);
   registerHttpMetrics(fastify, metrics);
-  registerWellFormedText(fastify, config.SERVICE_NAME);
+  registerJsonBody(fastify, config.SERVICE_NAME);
   app.useGlobalFilters(new ErrorBodyFilter(logger));
   app.enableShutdownHooks();
   return { app, config, logger };

@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'unsupported-media-type'
   | 'unprocessable'
   | 'unavailable';
 
@@ -29,6 +30,7 @@ export const HTTP_STATUS_OF: Readonly<Record<ErrorKind, number>> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'unsupported-media-type': 415,
   unprocessable: 422,
   unavailable: 503,
 };

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { JSON_ONLY_MESSAGE } from '../http/json-body';
 import { AppError, HTTP_STATUS_OF } from './app-error';
 
 export interface ErrorBody {
@@ -48,13 +49,11 @@ function toResponse(error: unknown): { status: number; body: ErrorBody } {
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
-    // Fastify's own refusals: malformed JSON, body too large, bad content type.
-    const code =
-      fastifyError.statusCode === 413
-        ? 'PAYLOAD_TOO_LARGE'
-        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-          ? 'UNSUPPORTED_MEDIA_TYPE'
-          : 'MALFORMED_REQUEST';
+    // Fastify's own refusals: body too large, a content type no parser takes, bad framing.
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return { status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: JSON_ONLY_MESSAGE } };
+    }
+    const code = fastifyError.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST';
     return {
       status: fastifyError.statusCode,
       body: { code, message: fastifyError.message ?? code },

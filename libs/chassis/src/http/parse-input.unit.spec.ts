@@ -31,3 +31,33 @@ describe('inputParser', () => {
     expect(() => parseInput(z.uuid(), 'nope', 'blog id')).toThrow('Invalid blog id');
   });
 });
+
+describe('inputParser strictness', () => {
+  const parseInput = inputParser('SPEC.INVALID_INPUT');
+
+  it('refuses a member the schema does not name, instead of dropping it', () => {
+    const create = z.object({ title: z.string() });
+    expect(() => parseInput(create, { title: 'a', status: 'DELETED' })).toThrow(
+      expect.objectContaining({
+        code: 'SPEC.INVALID_INPUT',
+        details: {
+          issues: [expect.objectContaining({ message: expect.stringMatching(/status/) })],
+        },
+      }),
+    );
+    expect(parseInput(create, { title: 'a' })).toEqual({ title: 'a' });
+  });
+
+  it("keeps the schema's own refinements and defaults", () => {
+    const edit = z
+      .object({ title: z.string().optional(), body: z.string().default('') })
+      .refine((value) => value.title !== undefined, 'title is required');
+    expect(() => parseInput(edit, {})).toThrow('Invalid request body');
+    expect(parseInput(edit, { title: 't' })).toEqual({ title: 't', body: '' });
+  });
+
+  it('leaves a deliberately loose object alone', () => {
+    const loose = z.looseObject({ a: z.number() });
+    expect(parseInput(loose, { a: 1, b: 2 })).toEqual({ a: 1, b: 2 });
+  });
+});

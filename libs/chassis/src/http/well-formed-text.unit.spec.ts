@@ -13,3 +13,11 @@ describe('firstIllFormedText', () => {
     expect(firstIllFormedText({ nested: { 'bad\udc00key': 1 } })).toBe('$.nested');
   });
 });
+
+describe('firstIllFormedText on deep values', () => {
+  it('walks a value nested far past the call stack without overflowing it', () => {
+    let deep: unknown = 'a\u0000';
+    for (let i = 0; i < 20_000; i += 1) deep = [deep];
+    expect(firstIllFormedText(deep)).toMatch(/^\$(\[0\]){20000}$/);
+  });
+});
