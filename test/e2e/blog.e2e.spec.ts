@@ -37,7 +37,13 @@ describe('blogs', () => {
     const [owner, other] = await Promise.all([newUser(), newUser()]);
     const first = await create(owner, { title: 'Crème Brûlée Weekly!', description: 'Desserts.' });
     expect(first.status).toBe(201);
-    expect(first.headers.get('location')).toBe(`/blogs/${first.body.id}`);
+    // The Location is a URL the client can follow through the gateway.
+    expect(first.headers.get('location')).toBe(`/api/blogs/${first.body.id}`);
+    const followed = await api<Blog>('GET', first.headers.get('location') ?? '', {
+      token: owner.token,
+    });
+    expect(followed.status).toBe(200);
+    expect(followed.body).toMatchObject({ id: first.body.id });
     expect(first.body).toMatchObject({
       ownerId: owner.id,
       title: 'Crème Brûlée Weekly!',

@@ -47,6 +47,8 @@ async function draft(author: User, blogId: string, title = 'A title', body = 'A 
     (response) => response.status !== 404,
   );
   expect(created.status).toBe(201);
+  // The Location is a URL the client can follow through the gateway.
+  expect(created.headers.get('location')).toBe(`/api/posts/${created.body.id}`);
   return created.body;
 }
 

@@ -1,7 +1,7 @@
 import { bootGateway, type RunningGateway } from './support/boot-gateway';
-import { call } from './support/http';
+import { call, rawCall } from './support/http';
 import { JwksStandIn } from './support/jwks-stand-in';
-import { answer, deadUrl, hang } from './support/upstream-stand-in';
+import { answer, deadUrl, hang, reset } from './support/upstream-stand-in';
 import { type StandIns, startUpstreams, stopUpstreams } from './support/upstreams';
 
 const TIMEOUT_MS = 500;
@@ -26,6 +26,9 @@ describe('gateway upstream resilience', () => {
       BREAKER_VOLUME_THRESHOLD: '4',
       BREAKER_ERROR_PERCENT: '50',
       BREAKER_RESET_MS: String(RESET_MS),
+      // One client sends a thousand requests below; the rate limit is not what is tested.
+      RATE_LIMIT_MAX: '100000',
+      AUTH_RATE_LIMIT_MAX: '100000',
     });
   });
   afterAll(async () => {
@@ -64,13 +67,13 @@ describe('gateway upstream resilience', () => {
     expect(answered.ms).toBeLessThan(1_000);
   });
 
-  it('opens the breaker after repeated failures, refuses without calling, and closes after recovery', async () => {
+  it('opens the breaker after repeated cut connections, refuses without calling, and closes after recovery', async () => {
     const blog = upstreams.blog;
-    blog.behaviour = answer(() => ({ status: 500, body: { code: 'INTERNAL', message: 'boom' } }));
+    blog.behaviour = reset;
     for (let i = 0; i < 4; i += 1) {
       const failed = await call(gateway.url, '/api/blogs');
-      expect(failed.status).toBe(500);
-      expect(failed.json).toEqual({ code: 'INTERNAL', message: 'boom' }); // passed through
+      expect(failed.status).toBe(503);
+      expect(failed.json).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     }
 
     const refused = await timed('/api/blogs/b1');
@@ -88,6 +91,35 @@ describe('gateway upstream resilience', () => {
     expect((await call(gateway.url, '/api/blogs')).status).toBe(200); // the trial call
     for (let i = 0; i < 3; i += 1) expect((await call(gateway.url, '/api/blogs')).status).toBe(200);
     expect(blog.calls).toHaveLength(8);
+  });
+
+  it('passes an upstream’s 500s through without counting them: one client’s thousand failing requests never pause another’s', async () => {
+    // A 500 is the answer to one request, which the client chose; counted, a handful of
+    // anonymous requests shaped to fail would pause the upstream for every caller.
+    const auth = upstreams.auth;
+    auth.behaviour = answer((recorded) =>
+      recorded.method === 'POST'
+        ? { status: 500, body: { code: 'INTERNAL', message: 'Internal error' } }
+        : { status: 200, body: { keys: [] } },
+    );
+    const hostile = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+    let failed = 0;
+    const wellBehaved: number[] = [];
+    for (let i = 0; i < 1_000; i += 1) {
+      const answered = await rawCall(gateway.url, '/api/auth/register', hostile);
+      if (answered.status === 500) failed += 1;
+      if (i % 50 === 0) {
+        const read = await rawCall(gateway.url, '/.well-known/jwks.json', {
+          localAddress: '127.0.0.2',
+        });
+        wellBehaved.push(read.status);
+      }
+    }
+    expect(failed).toBe(1_000);
+    expect(wellBehaved).toHaveLength(20);
+    expect(wellBehaved.every((status) => status === 200)).toBe(true);
+    expect(auth.calls).toHaveLength(1_020);
+    auth.calls.length = 0;
   });
 
   it('counts timeouts as failures too, so a hanging upstream is cut off', async () => {

@@ -19,16 +19,19 @@ export interface CannedResponse {
   readonly body?: unknown;
 }
 
-/** How the stand-in answers the next calls: canned, computed, or never (hangs). */
+/** How the stand-in answers the next calls: canned, computed, never (hangs), or by a reset. */
 export type Behaviour =
   | { readonly kind: 'answer'; readonly respond: (call: RecordedCall) => CannedResponse }
-  | { readonly kind: 'hang' };
+  | { readonly kind: 'hang' }
+  | { readonly kind: 'reset' };
 
 export const answer = (respond: (call: RecordedCall) => CannedResponse): Behaviour => ({
   kind: 'answer',
   respond,
 });
 export const hang: Behaviour = { kind: 'hang' };
+/** The connection is cut once the request is read: a crashed or restarting process. */
+export const reset: Behaviour = { kind: 'reset' };
 
 /** A real HTTP server on loopback standing in for one upstream service; it records calls. */
 export class UpstreamStandIn {
@@ -74,6 +77,10 @@ export class UpstreamStandIn {
   private serve(call: RecordedCall, response: ServerResponse): void {
     if (this.behaviour.kind === 'hang') {
       this.hanging.add(response);
+      return;
+    }
+    if (this.behaviour.kind === 'reset') {
+      response.socket?.resetAndDestroy();
       return;
     }
     const canned = this.behaviour.respond(call);

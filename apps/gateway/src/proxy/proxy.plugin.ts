@@ -1,4 +1,4 @@
-import type { AccessTokenVerifier } from '@blog/chassis';
+import { type AccessTokenVerifier, JSON_CONTENT_TYPE } from '@blog/chassis';
 import replyFrom from '@fastify/reply-from';
 import type {
   FastifyPluginAsync,
@@ -9,11 +9,17 @@ import type {
 } from 'fastify';
 import { EdgeError, sendError } from '../edge/edge-error';
 import type { GatewayConfig } from '../gateway.config';
-import { isPublic, isUnsafePath, pathOf, upstreamPathOf } from '../routing/path-match';
+import {
+  isPublic,
+  isUnsafePath,
+  pathOf,
+  publicPathOf,
+  upstreamPathOf,
+} from '../routing/path-match';
 import { type ProxyRoute, ROUTING_TABLE } from '../routing/routing-table';
 import { UPSTREAM_NAMES, type UpstreamName } from '../routing/upstream-names';
 import { parseRawBody } from './raw-body.parser';
-import { relayRequest, UpstreamServerError } from './relay-request';
+import { relayRequest } from './relay-request';
 import { createUpstreamBreaker } from './upstream-breaker';
 import { upstreamFailure } from './upstream-failure';
 
@@ -32,7 +38,7 @@ export interface ProxyOptions {
 export function proxyPlugin({ config, verifier }: ProxyOptions): FastifyPluginAsync {
   return async (proxy) => {
     proxy.removeAllContentTypeParsers();
-    proxy.addContentTypeParser('*', { parseAs: 'buffer' }, parseRawBody);
+    proxy.addContentTypeParser(JSON_CONTENT_TYPE, { parseAs: 'buffer' }, parseRawBody);
     proxy.setErrorHandler((error, _request, reply) => sendError(reply, error));
     proxy.addHook('onRequest', async (request) => {
       if (!isPublic(request.method, pathOf(request.url))) {
@@ -66,6 +72,7 @@ function upstreamScope(
       },
     });
     const breaker = createUpstreamBreaker(upstream, config);
+    const publicPath = (upstreamPath: string) => publicPathOf(routes, upstreamPath);
     scope.addHook('onClose', async () => breaker.shutdown());
 
     const relayTo =
@@ -77,9 +84,9 @@ function upstreamScope(
         }
         const target = upstreamPathOf(route, path);
         try {
-          await breaker.fire(() => relayRequest(request, reply, target, timeoutMs));
+          await breaker.fire(() => relayRequest(request, reply, target, timeoutMs, publicPath));
         } catch (error) {
-          if (!(error instanceof UpstreamServerError)) throw upstreamFailure(upstream, error);
+          throw upstreamFailure(upstream, error);
         }
         return reply;
       };

@@ -1,24 +1,20 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withoutHopByHop } from './hop-by-hop';
 import { upstreamRequestHeaders } from './upstream-request-headers';
 
-/** The upstream answered 5xx: the answer went to the client, but the breaker judges it. */
-export class UpstreamServerError extends Error {
-  constructor(readonly status: number) {
-    super(`upstream answered ${status}`);
-    this.name = 'UpstreamServerError';
-  }
-}
-
 /**
- * Sends the request to `path` on the scope's upstream and streams the answer back
- * unchanged. Settles once the upstream's status is known, so the breaker can count it.
+ * Sends the request to `path` on the scope's upstream and streams the answer back, headers
+ * unchanged but for a `Location`, which `publicPath` turns into one the client can follow
+ * through the gateway. Resolves once the upstream answered, whatever its status; rejects
+ * only when no answer came (refused or cut connection, timeout): the breaker's failures.
  */
 export function relayRequest(
   request: FastifyRequest,
   reply: FastifyReply,
   path: string,
   timeoutMs: number,
+  publicPath: (upstreamPath: string) => string | null,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     // A client that hangs up first leaves nothing to answer; reply-from drops the stream.
@@ -29,15 +25,23 @@ export function relayRequest(
       // A retried POST could apply twice, and a retried GET doubles the wait.
       retryDelay: () => null,
       rewriteRequestHeaders: (_request, headers) => upstreamRequestHeaders(request, headers),
-      rewriteHeaders: (headers) => withoutHopByHop(headers),
+      rewriteHeaders: (headers) => withPublicLocation(withoutHopByHop(headers), publicPath),
       onError: (_reply, { error }) => reject(error),
       onResponse: (_request, _reply, response) => {
         void reply.send(response.stream);
-        if (response.statusCode >= 500) reject(new UpstreamServerError(response.statusCode));
-        else resolve();
+        resolve();
       },
     });
   });
+}
+
+function withPublicLocation(
+  headers: IncomingHttpHeaders,
+  publicPath: (upstreamPath: string) => string | null,
+): IncomingHttpHeaders {
+  const location = headers.location;
+  if (typeof location !== 'string') return headers;
+  return { ...headers, location: publicPath(location) ?? location };
 }
 
 function bodyOf(request: FastifyRequest): { body?: Buffer; contentType?: string } {

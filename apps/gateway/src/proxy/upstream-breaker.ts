@@ -1,7 +1,6 @@
 import CircuitBreaker from 'opossum';
 import type { GatewayConfig } from '../gateway.config';
 import type { UpstreamName } from '../routing/upstream-names';
-import { UpstreamServerError } from './relay-request';
 
 type Call = () => Promise<void>;
 
@@ -10,6 +9,14 @@ export type UpstreamBreaker = CircuitBreaker<[Call], void>;
 /**
  * One breaker per upstream: when most calls in the rolling window fail, calls are refused
  * at once for `BREAKER_RESET_MS`, then one trial call decides whether to close again.
+ *
+ * A failure is a call that got no answer: a refused or cut connection, or a timeout. Those
+ * say the upstream is down or stuck for everyone, and waiting on it would tie up the
+ * gateway. Any answer, a 5xx included, says it is up and answering at once: a 500 goes to
+ * the client as it is, and is not counted, because which requests fail that way is the
+ * client's choice: counted, a few anonymous requests shaped to fail would pause the
+ * upstream for every caller. An upstream's own 503 (shedding load, its database down)
+ * already fails fast by itself.
  */
 export function createUpstreamBreaker(name: UpstreamName, config: GatewayConfig): UpstreamBreaker {
   return new CircuitBreaker((call: Call) => call(), {
@@ -21,14 +28,5 @@ export function createUpstreamBreaker(name: UpstreamName, config: GatewayConfig)
     rollingCountTimeout: config.BREAKER_WINDOW_MS,
     rollingCountBuckets: 10,
     resetTimeout: config.BREAKER_RESET_MS,
-    errorFilter: isShedding,
   });
 }
-
-/**
- * An upstream's own 503 is not a failure: the service refused at once because it sheds load
- * or its database is down, so it already fails fast by itself. Counting it let a burst of
- * sign-ups, shed by auth's password hashing, open auth's breaker and pause logins and key
- * fetches with it (bench/RESULTS.md, saga latency, 2026-12-03).
- */
-const isShedding = (error: unknown) => error instanceof UpstreamServerError && error.status === 503;

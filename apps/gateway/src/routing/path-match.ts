@@ -22,6 +22,21 @@ export function upstreamPathOf(route: ProxyRoute, path: string): string {
 }
 
 /**
+ * The public path of a path on an upstream (a `Location` it answered with) through the
+ * first of `routes` that reaches it; null for one no route reaches, or an absolute URL.
+ */
+export function publicPathOf(routes: readonly ProxyRoute[], upstreamPath: string): string | null {
+  for (const route of routes) {
+    if (!upstreamPath.startsWith(route.target)) continue;
+    const rest = upstreamPath.slice(route.target.length);
+    if (rest === '' || rest.startsWith('?') || (route.subtree && rest.startsWith('/'))) {
+      return `${route.path}${rest}`;
+    }
+  }
+  return null;
+}
+
+/**
  * `.` and `..` segments (also percent-encoded) could climb out of the target prefix once
  * an upstream normalises the path, e.g. from `/users/..` to its `/internal` routes; a
  * malformed escape cannot be routed safely either.

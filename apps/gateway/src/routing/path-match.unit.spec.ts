@@ -1,4 +1,4 @@
-import { covers, isPublic, isUnsafePath, pathOf, upstreamPathOf } from './path-match';
+import { covers, isPublic, isUnsafePath, pathOf, publicPathOf, upstreamPathOf } from './path-match';
 import { ROUTING_TABLE } from './routing-table';
 
 describe('routing', () => {
@@ -17,6 +17,21 @@ describe('routing', () => {
     expect(posts && upstreamPathOf(posts, pathOf('/api/posts/p%201/publish?x=1'))).toBe(
       '/posts/p%201/publish',
     );
+  });
+
+  it('turns an upstream’s Location back into the public path that reaches it', () => {
+    const visitor = ROUTING_TABLE.filter((route) => route.upstream === 'visitor');
+    const auth = ROUTING_TABLE.filter((route) => route.upstream === 'auth');
+    expect(publicPathOf(ROUTING_TABLE, '/blogs/b1')).toBe('/api/blogs/b1');
+    expect(publicPathOf(visitor, '/stats/posts/p1?window=7d')).toBe(
+      '/api/stats/posts/p1?window=7d',
+    );
+    expect(publicPathOf(auth, '/auth/registrations/a1?sagaId=s1')).toBe(
+      '/api/auth/registrations/a1?sagaId=s1',
+    );
+    expect(publicPathOf(ROUTING_TABLE, '/blogsx/b1')).toBeNull();
+    expect(publicPathOf(visitor, '/internal/dead-letters')).toBeNull();
+    expect(publicPathOf(ROUTING_TABLE, 'https://elsewhere.example/blogs/b1')).toBeNull();
   });
 
   it.each([

@@ -24,7 +24,7 @@ export class RegisterAccountHttpController {
     );
     void reply.header(
       'location',
-      `/api/auth/registrations/${registration.accountId}?sagaId=${registration.sagaId}`,
+      `/auth/registrations/${registration.accountId}?sagaId=${registration.sagaId}`,
     );
     return registration;
   }
