@@ -2,7 +2,8 @@ import { type Caller, CurrentCaller, Roles } from '@blog/chassis';
 import { Controller, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AdminAuditInterceptor } from '../../admin/admin-audit.interceptor';
-import { operatorCallOf, parseInput, sagaIdSchema } from '../../admin/admin-input';
+import { parseAdminInput, sagaIdSchema } from '@blog/chassis';
+import { operatorCallOf } from '../../admin/admin-input';
 import { ReplaySagaService } from './replay-saga.service';
 
 @Controller('admin/sagas')
@@ -18,7 +19,7 @@ export class ReplaySagaHttpController {
     @CurrentCaller() caller: Caller,
     @Req() request: FastifyRequest,
   ) {
-    const id = parseInput(sagaIdSchema, sagaId, 'saga id');
+    const id = parseAdminInput(sagaIdSchema, sagaId, 'saga id');
     return this.service.replay(id, caller, operatorCallOf(request));
   }
 }

@@ -2,7 +2,8 @@ import { Roles } from '@blog/chassis';
 import { Controller, Get, Param, Req, UseInterceptors } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AdminAuditInterceptor } from '../../admin/admin-audit.interceptor';
-import { operatorCallOf, parseInput, sagaIdSchema } from '../../admin/admin-input';
+import { parseAdminInput, sagaIdSchema } from '@blog/chassis';
+import { operatorCallOf } from '../../admin/admin-input';
 import { GetSagaQuery } from './get-saga.query';
 
 @Controller('admin/sagas')
@@ -13,6 +14,9 @@ export class GetSagaHttpController {
 
   @Get(':sagaId')
   get(@Param('sagaId') sagaId: string, @Req() request: FastifyRequest) {
-    return this.query.run(parseInput(sagaIdSchema, sagaId, 'saga id'), operatorCallOf(request));
+    return this.query.run(
+      parseAdminInput(sagaIdSchema, sagaId, 'saga id'),
+      operatorCallOf(request),
+    );
   }
 }

@@ -2,7 +2,8 @@ import { Roles } from '@blog/chassis';
 import { Controller, Get, Query, Req, UseInterceptors } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AdminAuditInterceptor } from '../../admin/admin-audit.interceptor';
-import { operatorCallOf, parseInput } from '../../admin/admin-input';
+import { parseAdminInput } from '@blog/chassis';
+import { operatorCallOf } from '../../admin/admin-input';
 import { DeadLetterSources } from '../../infrastructure/dead-letter-sources';
 import { listDeadLettersRequest } from './list-dead-letters.request';
 
@@ -15,7 +16,7 @@ export class ListDeadLettersHttpController {
 
   @Get()
   list(@Query() query: unknown, @Req() request: FastifyRequest) {
-    const filter = parseInput(listDeadLettersRequest, query, 'query');
+    const filter = parseAdminInput(listDeadLettersRequest, query, 'query');
     return this.sources.list(filter, operatorCallOf(request));
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sagaIdSchema } from '../../admin/admin-input';
+import { sagaIdSchema } from '@blog/chassis';
 
 export const listDeadLettersRequest = z.strictObject({
   status: z.enum(['failed', 'waiting', 'resolved']).optional(),

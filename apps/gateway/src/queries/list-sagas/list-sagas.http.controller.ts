@@ -2,7 +2,8 @@ import { Roles } from '@blog/chassis';
 import { Controller, Get, Query, Req, UseInterceptors } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AdminAuditInterceptor } from '../../admin/admin-audit.interceptor';
-import { operatorCallOf, parseInput } from '../../admin/admin-input';
+import { parseAdminInput } from '@blog/chassis';
+import { operatorCallOf } from '../../admin/admin-input';
 import { ListSagasQuery } from './list-sagas.query';
 import { listSagasRequest } from './list-sagas.request';
 
@@ -14,6 +15,9 @@ export class ListSagasHttpController {
 
   @Get()
   list(@Query() query: unknown, @Req() request: FastifyRequest) {
-    return this.query.run(parseInput(listSagasRequest, query, 'query'), operatorCallOf(request));
+    return this.query.run(
+      parseAdminInput(listSagasRequest, query, 'query'),
+      operatorCallOf(request),
+    );
   }
 }

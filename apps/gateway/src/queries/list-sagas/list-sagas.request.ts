@@ -1,7 +1,7 @@
 import { SAGA_TYPES } from '@blog/contracts';
 import { z } from 'zod';
 import { SAGA_STATUSES } from '../../domain/saga-status';
-import { sagaIdSchema } from '../../admin/admin-input';
+import { sagaIdSchema } from '@blog/chassis';
 
 /** Where the previous page ended: opaque to clients, `(startedAt, sagaId)` inside. */
 const cursorSchema = z
