@@ -178,17 +178,26 @@ describe('feed: blogs that cannot be subscribed to', () => {
     });
   });
 
-  it('refuses a blog being deleted with 409, and closes its existing subscriptions', async () => {
+  it('refuses a blog being deleted with 409 LOCKED naming the saga, and closes its existing subscriptions', async () => {
     const [owner, late] = [await reader(), await reader()];
     const blogId = await createBlog();
     await subscribeWhenKnown(owner.token, blogId);
-    await produce(BlogMessages.BlogDeletionRequested, blogId, { blogId, ownerId: owner.accountId });
+    const sagaId = randomUUID();
+    await produce(
+      BlogMessages.BlogDeletionRequested,
+      blogId,
+      { blogId, ownerId: owner.accountId },
+      sagaId,
+    );
 
     const refused = await eventually(
       () => subscribe(late.token, blogId),
       (response) => response.status === 409,
     );
-    expect(refused.body).toMatchObject({ code: 'SUBSCRIBE.BLOG_DELETING' });
+    expect(refused.body).toMatchObject({
+      code: 'LOCKED',
+      details: { sagaId, sagaType: 'delete-blog' },
+    });
     const mine = await api<Page<SubscriptionItem>>('GET', '/api/subscriptions', {
       token: owner.token,
     });

@@ -1,5 +1,7 @@
 import { AppError } from '@blog/chassis';
+import { LockedError } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
+import { CLOSE_ACCOUNT_SAGA } from '../domain/blog.sagas';
 
 /**
  * Serialises, per account, creating a blog with enumerating the account's blogs for a
@@ -11,12 +13,21 @@ export async function lockAccount(tx: SqlClient, accountId: string): Promise<voi
   ]);
 }
 
-/** A closed (or closing) account gets no new blog: its closure would never see it. */
+/**
+ * A closed (or closing) account gets no new blog: its closure would never see it. While the
+ * closure runs, that is its saga's lock (409 LOCKED naming it); once it has ended, a
+ * conflict that still names it.
+ */
 export async function assertAccountNotClosing(tx: SqlClient, accountId: string): Promise<void> {
-  const { rowCount } = await tx.query(`SELECT 1 FROM account_closures WHERE account_id = $1`, [
-    accountId,
-  ]);
-  if (rowCount) {
-    throw new AppError('conflict', 'BLOG.ACCOUNT_CLOSING', 'The account is being closed');
-  }
+  const { rows } = await tx.query<{ closure_saga_id: string; completed: boolean }>(
+    `SELECT closure_saga_id, completed_at IS NOT NULL AS completed
+       FROM account_closures WHERE account_id = $1
+      ORDER BY requested_at DESC LIMIT 1`,
+    [accountId],
+  );
+  const closure = rows[0];
+  if (closure === undefined) return;
+  const lock = { sagaId: closure.closure_saga_id, sagaType: CLOSE_ACCOUNT_SAGA };
+  if (!closure.completed) throw new LockedError(`account ${accountId}`, lock, 'create a blog');
+  throw new AppError('conflict', 'BLOG.ACCOUNT_CLOSED', 'The account is closed', lock);
 }

@@ -28,9 +28,7 @@ function writable(state: PostState, callerId: string, action: string): ExistingP
       'conflict',
       'POST.ARCHIVED',
       'The post is archived: its blog is being deleted',
-      {
-        sagaId: post.archive?.sagaId,
-      },
+      { sagaId: post.archive?.sagaId, sagaType: DELETE_BLOG_SAGA },
     );
   }
   return post;

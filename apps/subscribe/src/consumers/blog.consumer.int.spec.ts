@@ -159,7 +159,7 @@ describe('subscribe: closing a blog’s subscriptions and restoring them (saga 3
     expect(await publishTo(blogId)).toBe(0);
     await expect(
       subscribeToBlog.execute({ subscriberId: randomUUID(), blogId }, context),
-    ).rejects.toMatchObject({ kind: 'conflict', code: 'SUBSCRIBE.BLOG_DELETING' });
+    ).rejects.toMatchObject({ code: 'LOCKED', lock: { sagaId, sagaType: 'delete-blog' } });
     expect(await readSagaLog(pool, sagaId)).toMatchObject([
       { sagaType: 'delete-blog', step: 'subscribe.close-subscriptions', outcome: 'succeeded' },
     ]);
@@ -234,6 +234,6 @@ describe('subscribe: closing a blog’s subscriptions and restoring them (saga 3
     expect(rows[0]).toEqual({ subscriptions: 0, entries: 0, status: 'deleted' });
     await expect(
       subscribeToBlog.execute({ subscriberId: readers[0] ?? '', blogId }, context),
-    ).rejects.toMatchObject({ code: 'SUBSCRIBE.BLOG_DELETING' });
+    ).rejects.toMatchObject({ kind: 'not-found', code: 'SUBSCRIBE.BLOG_NOT_FOUND' });
   });
 });

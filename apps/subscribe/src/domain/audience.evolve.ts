@@ -1,5 +1,6 @@
 import type { AudienceEvent } from './audience.events';
 import type { AudienceState } from './audience.state';
+import { DELETE_BLOG_SAGA } from './subscribe.sagas';
 
 const titleOf = (state: AudienceState) =>
   state.status === 'active' || state.status === 'deleting' ? state.title : null;
@@ -13,7 +14,7 @@ export function evolveAudience(state: AudienceState, event: AudienceEvent): Audi
       return {
         status: 'deleting',
         title: titleOf(state),
-        lock: { sagaId: event.data.sagaId, sagaType: 'delete-blog' },
+        lock: { sagaId: event.data.sagaId, sagaType: DELETE_BLOG_SAGA },
         closed: event.data.closed,
       };
     case 'AudienceCloseRefused':

@@ -1,8 +1,5 @@
 export type SubscribeRefusalCode =
-  | 'SUBSCRIBE.BLOG_NOT_FOUND'
-  | 'SUBSCRIBE.BLOG_DELETING'
-  | 'SUBSCRIBE.NOT_SUBSCRIBED'
-  | 'SUBSCRIBE.ACCOUNT_CLOSED';
+  'SUBSCRIBE.BLOG_NOT_FOUND' | 'SUBSCRIBE.NOT_SUBSCRIBED' | 'SUBSCRIBE.ACCOUNT_CLOSED';
 
 /** A command the subscription rules refuse; the code is stable, the message is for people. */
 export class SubscribeRefusal extends Error {

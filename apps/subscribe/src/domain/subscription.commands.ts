@@ -1,5 +1,12 @@
-/** What subscribe knows about a blog when someone subscribes (its own view, from blog's events). */
-export type BlogAvailability = 'unknown' | 'active' | 'deleting' | 'deleted';
+import type { SemanticLock } from '@blog/saga';
+
+/**
+ * What subscribe knows about a blog when someone subscribes (its own view, from blog's
+ * events); a blog being deleted carries the deletion saga's lock.
+ */
+export type BlogAvailability =
+  | { readonly status: 'unknown' | 'active' | 'deleted' }
+  | { readonly status: 'deleting'; readonly lock: SemanticLock };
 
 export type SubscriptionCommand =
   | {

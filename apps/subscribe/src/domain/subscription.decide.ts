@@ -1,9 +1,13 @@
+import { LockedError } from '@blog/saga';
 import type { SubscriptionCommand } from './subscription.commands';
 import type { SubscriptionEvent } from './subscription.events';
 import type { SubscriptionState } from './subscription.state';
 import { SubscribeRefusal } from './subscribe.refusal';
 
-/** The subscription's rules. Pure: every fact it needs arrives in the command. */
+/**
+ * The subscription's rules. Pure: every fact it needs arrives in the command; refusals throw
+ * SubscribeRefusal, or LockedError while the blog's deletion saga holds it.
+ */
 export function decideSubscription(
   command: SubscriptionCommand,
   state: SubscriptionState,
@@ -13,11 +17,13 @@ export function decideSubscription(
       if (command.accountClosed) {
         throw new SubscribeRefusal('SUBSCRIBE.ACCOUNT_CLOSED', 'This account is closed');
       }
-      if (command.blog === 'unknown') {
+      const { blog } = command;
+      if (blog.status === 'unknown' || blog.status === 'deleted') {
         throw new SubscribeRefusal('SUBSCRIBE.BLOG_NOT_FOUND', 'No blog with this id');
       }
-      if (command.blog === 'deleting' || command.blog === 'deleted') {
-        throw new SubscribeRefusal('SUBSCRIBE.BLOG_DELETING', 'This blog is being deleted');
+      // 409 LOCKED naming the deletion saga, as every service answers a saga's lock.
+      if (blog.status === 'deleting') {
+        throw new LockedError(`blog ${command.blogId}`, blog.lock, 'subscribe to it');
       }
       if (state.status === 'active') return [];
       const { subscriberId, blogId, at } = command;

@@ -13,7 +13,7 @@ function given(...history: SubscriptionEvent[]) {
     when: (command: SubscriptionCommand) => ({
       then: (...expected: SubscriptionEvent[]) =>
         expect(decideSubscription(command, state)).toEqual(expected),
-      thenRefuses: (code: SubscribeRefusalCode) =>
+      thenRefuses: (code: SubscribeRefusalCode | 'LOCKED') =>
         expect(() => decideSubscription(command, state)).toThrow(expect.objectContaining({ code })),
     }),
   };
@@ -22,10 +22,20 @@ function given(...history: SubscriptionEvent[]) {
 const subscriberId = 'reader-1';
 const blogId = 'blog-1';
 const at = '2025-03-01T10:00:00.000Z';
+const active: BlogAvailability = { status: 'active' };
+const deletion = { sagaId: 'delete-1', sagaType: 'delete-blog' };
+const deleting: BlogAvailability = { status: 'deleting', lock: deletion };
 const subscribe = (
-  blog: BlogAvailability = 'active',
+  blog: BlogAvailability = active,
   accountClosed = false,
-): SubscriptionCommand => ({ type: 'Subscribe', subscriberId, blogId, blog, accountClosed, at });
+): SubscriptionCommand => ({
+  type: 'Subscribe',
+  subscriberId,
+  blogId,
+  blog,
+  accountClosed,
+  at,
+});
 const subscribed: SubscriptionEvent = {
   type: 'Subscribed',
   data: { subscriberId, blogId, subscribedAt: at },
@@ -49,19 +59,26 @@ describe('subscription decide/evolve', () => {
     given(subscribed, unsubscribed).when(subscribe()).then(subscribed);
   });
 
-  it('refuses a blog it does not know', () => {
-    given().when(subscribe('unknown')).thenRefuses('SUBSCRIBE.BLOG_NOT_FOUND');
+  it('refuses a blog it does not know, or one that was deleted', () => {
+    given()
+      .when(subscribe({ status: 'unknown' }))
+      .thenRefuses('SUBSCRIBE.BLOG_NOT_FOUND');
+    given()
+      .when(subscribe({ status: 'deleted' }))
+      .thenRefuses('SUBSCRIBE.BLOG_NOT_FOUND');
   });
 
-  it('refuses a blog that is being deleted or is deleted, even when already subscribed', () => {
-    given().when(subscribe('deleting')).thenRefuses('SUBSCRIBE.BLOG_DELETING');
-    given().when(subscribe('deleted')).thenRefuses('SUBSCRIBE.BLOG_DELETING');
-    given(subscribed).when(subscribe('deleting')).thenRefuses('SUBSCRIBE.BLOG_DELETING');
+  it('refuses a blog being deleted with the deletion saga’s lock, even when already subscribed', () => {
+    const locked = expect.objectContaining({ code: 'LOCKED', lock: deletion });
+    expect(() => decideSubscription(subscribe(deleting), initialSubscriptionState())).toThrow(
+      locked,
+    );
+    given(subscribed).when(subscribe(deleting)).thenRefuses('LOCKED');
   });
 
   it('refuses a closed account', () => {
     given(subscribed, removed)
-      .when(subscribe('active', true))
+      .when(subscribe(active, true))
       .thenRefuses('SUBSCRIBE.ACCOUNT_CLOSED');
   });
 

@@ -1,4 +1,5 @@
 import type { SqlClient } from '@blog/sql';
+import { DELETE_BLOG_SAGA } from '../domain/subscribe.sagas';
 import type { BlogAvailability } from '../domain/subscription.commands';
 
 /**
@@ -11,9 +12,17 @@ export async function lockBlog(
   blogId: string,
   mode: 'share' | 'update',
 ): Promise<BlogAvailability> {
-  const { rows } = await tx.query<{ status: 'active' | 'deleting' | 'deleted' }>(
-    `SELECT status FROM blogs WHERE blog_id = $1 FOR ${mode === 'share' ? 'SHARE' : 'UPDATE'}`,
+  const { rows } = await tx.query<{
+    status: 'active' | 'deleting' | 'deleted';
+    deletion_saga_id: string | null;
+  }>(
+    `SELECT status, deletion_saga_id FROM blogs
+      WHERE blog_id = $1 FOR ${mode === 'share' ? 'SHARE' : 'UPDATE'}`,
     [blogId],
   );
-  return rows[0]?.status ?? 'unknown';
+  const row = rows[0];
+  if (row === undefined) return { status: 'unknown' };
+  if (row.status !== 'deleting') return { status: row.status };
+  const sagaId = row.deletion_saga_id ?? 'unknown';
+  return { status: 'deleting', lock: { sagaId, sagaType: DELETE_BLOG_SAGA } };
 }

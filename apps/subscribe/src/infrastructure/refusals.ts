@@ -4,7 +4,6 @@ import { SubscribeRefusal, type SubscribeRefusalCode } from '../domain/subscribe
 const KIND: Readonly<Record<SubscribeRefusalCode, ErrorKind>> = {
   'SUBSCRIBE.BLOG_NOT_FOUND': 'not-found',
   'SUBSCRIBE.NOT_SUBSCRIBED': 'not-found',
-  'SUBSCRIBE.BLOG_DELETING': 'conflict',
   'SUBSCRIBE.ACCOUNT_CLOSED': 'conflict',
 };
 

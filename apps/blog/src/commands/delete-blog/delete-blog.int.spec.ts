@@ -163,7 +163,7 @@ describe('delete a blog (blog side of saga 3 and 4)', () => {
         { title: 'late', description: '' },
         cause,
       ),
-    ).rejects.toMatchObject({ code: 'BLOG.ACCOUNT_CLOSING' });
+    ).rejects.toMatchObject({ code: 'LOCKED', lock: { sagaType: 'close-account' } });
 
     // Both children finish at the same time, in two transactions.
     await Promise.all(
