@@ -13,7 +13,7 @@ export interface PageKey {
 
 const PageKeySchema = z.tuple([z.iso.datetime({ offset: true, precision: 6 }), z.uuid()]);
 
-export const PageParams = z.strictObject({
+export const PageParams = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { displayNameField, emailField, handleField, passwordField } from '../account-fields';
 
-export const registerAccountRequest = z.strictObject({
+export const registerAccountRequest = z.object({
   email: emailField,
   password: passwordField,
   handle: handleField,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sagaIdSchema } from '@blog/chassis';
 
-export const listDeadLettersRequest = z.strictObject({
+export const listDeadLettersRequest = z.object({
   status: z.enum(['failed', 'waiting', 'resolved']).optional(),
   sagaId: sagaIdSchema.optional(),
 });

@@ -20,7 +20,7 @@ const cursorSchema = z
 export const encodeCursor = (startedAt: string, sagaId: string) =>
   Buffer.from(JSON.stringify([startedAt, sagaId])).toString('base64url');
 
-export const listSagasRequest = z.strictObject({
+export const listSagasRequest = z.object({
   status: z.enum(SAGA_STATUSES).optional(),
   type: z.enum(SAGA_TYPES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

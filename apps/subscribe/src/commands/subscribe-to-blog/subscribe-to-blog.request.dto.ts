@@ -1,4 +1,4 @@
 import { z } from 'zod';
 
 /** `POST /subscriptions` */
-export const SubscribeToBlogRequest = z.strictObject({ blogId: z.uuid() });
+export const SubscribeToBlogRequest = z.object({ blogId: z.uuid() });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PRINTABLE, PRINTABLE_TEXT } from '../profile-fields';
 
 export const updateProfileRequest = z
-  .strictObject({
+  .object({
     displayName: z
       .string()
       .trim()

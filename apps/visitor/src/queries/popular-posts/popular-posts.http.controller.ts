@@ -7,7 +7,7 @@ import { type PopularPosts, PopularPostsQuery } from './popular-posts.query';
 
 const windows = Object.keys(VISIT_WINDOWS) as [VisitWindow, ...VisitWindow[]];
 
-const PopularPostsParams = z.strictObject({
+const PopularPostsParams = z.object({
   window: z.enum(windows).default('24h'),
   limit: z.coerce.number().int().min(1).max(100).default(10),
   blogId: z.uuid().optional(),
