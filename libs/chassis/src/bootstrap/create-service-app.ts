@@ -18,7 +18,7 @@ import {
 } from '../config/service-config';
 import type { ServiceName } from '../config/service-names';
 import { ErrorBodyFilter } from '../errors/error-body.filter';
-import { frameworkErrorOptions } from '../http/framework-errors';
+import { frameworkErrorOptions, registerHostRequired } from '../http/framework-errors';
 import { registerJsonBody } from '../http/json-body.parser';
 import { registerRequestId } from '../http/request-id';
 
@@ -62,6 +62,7 @@ export async function createServiceApp(
   app.useLogger(new NestLoggerAdapter(logger));
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestId(fastify);
+  registerHostRequired(fastify);
   registerAccessLog(fastify, logger);
   registerHttpMetrics(fastify, metrics);
   registerJsonBody(fastify, config.SERVICE_NAME);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
+import { type Server, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyHttpOptions } from 'fastify';
 import type { ErrorBody } from '../errors/error-body.filter';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
@@ -70,9 +70,21 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
  * route runs carry the same `{ code, message }` body and `x-request-id` as every other.
  */
 export const frameworkErrorOptions = {
+  // Node answers a Host-less HTTP/1.1 request itself, with no body or id; the chassis'
+  // hook below refuses it instead (RFC 9112 §3.2 asks for a 400 either way).
+  http: { requireHostHeader: false },
   requestIdHeader: false,
   genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
     requestIdOf(request.headers[REQUEST_ID_HEADER]),
   frameworkErrors: answerRouterRefusal,
   clientErrorHandler: answerClientError,
-} satisfies FastifyServerOptions;
+} satisfies FastifyHttpOptions<Server>;
+
+/** An HTTP/1.1 request must name its host; refused with the error body like the rest. */
+export function registerHostRequired(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.raw.httpVersion !== '1.1' || request.headers.host !== undefined) return done();
+    const body: ErrorBody = { code: 'MALFORMED_REQUEST', message: 'HTTP/1.1 needs a Host header' };
+    void reply.code(400).type('application/json; charset=utf-8').send(body);
+  });
+}
