@@ -1,5 +1,5 @@
 import { AccessTokenVerifier, SERVICE_CONFIG, type ServiceConfig } from '@blog/chassis';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { docsPlugin } from '../docs/docs.plugin';
@@ -16,9 +16,13 @@ import { registerRateLimits } from './rate-limit.hook';
  * can read, load shedding and rate limits for every route (Nest's included), then the
  * docs and the proxy. The proxy is plain Fastify rather than Nest controllers: bodies
  * stream through unparsed, with no per-request DI or interceptor work on the hot path.
+ *
+ * At bootstrap, not module init: registering a plugin makes Fastify build the routes queued
+ * so far, and Nest's own routes must be built after Nest has set its error handler, or an
+ * error before their handler (a body refused by the parser) gets Fastify's default answer.
  */
 @Injectable()
-export class EdgeInstaller implements OnModuleInit {
+export class EdgeInstaller implements OnApplicationBootstrap {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly verifier: AccessTokenVerifier,
@@ -26,7 +30,7 @@ export class EdgeInstaller implements OnModuleInit {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  async onApplicationBootstrap(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     registerOversizeBodyDrain(fastify);
     registerLoadShedding(fastify, this.config.MAX_IN_FLIGHT);

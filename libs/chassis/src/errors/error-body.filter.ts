@@ -43,6 +43,10 @@ function toResponse(error: unknown): { status: number; body: ErrorBody } {
     const status = error.getStatus();
     const response = error.getResponse();
     if (isHealthReport(response)) return { status, body: response as unknown as ErrorBody };
+    // Nest wraps Fastify's own refusals (a content type no parser takes) the same way.
+    if (status === 415) {
+      return { status, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: JSON_ONLY_MESSAGE } };
+    }
     const code =
       status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
     return { status, body: { code, message: error.message } };

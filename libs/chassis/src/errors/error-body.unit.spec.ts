@@ -1,4 +1,4 @@
-import { NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { HttpException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { LockedError } from '@blog/saga';
 import { AppError } from './app-error';
 import { errorResponseOf } from './error-body.filter';
@@ -43,6 +43,20 @@ describe('errorResponseOf', () => {
       status: 400,
       body: { code: 'MALFORMED_REQUEST' },
     });
+  });
+
+  it('answers a content type no parser takes with 415 UNSUPPORTED_MEDIA_TYPE, however it arrives', () => {
+    const fastifys = Object.assign(new Error('Unsupported Media Type'), {
+      statusCode: 415,
+      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    });
+    const nests = new HttpException('Unsupported Media Type', 415);
+    for (const error of [fastifys, nests]) {
+      expect(errorResponseOf(error)).toEqual({
+        status: 415,
+        body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('JSON') },
+      });
+    }
   });
 
   it('keeps the readiness report verbatim, so the failing component stays named', () => {
