@@ -103,6 +103,17 @@ describe('publish a post (saga 2)', () => {
     expect(listed.body.items.map((item) => item.id)).toContain(post.id);
   });
 
+  it('takes a bodyless publish that says application/json, as many HTTP clients send it', async () => {
+    const post = await draft(author, blog.id, 'Sent by a client that always says JSON');
+    const started = await api<Publication>('POST', `/api/posts/${post.id}/publish`, {
+      token: author.token,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ postId: post.id, status: 'PUBLISHING' });
+    expect((await settled(post.id, author)).body.status).toBe('PUBLISHED');
+  });
+
   it('a rejected publication leaves the post DRAFT with the blog’s reason', async () => {
     // A blog post has heard of but blog does not know (e.g. blog's database restored from an
     // older backup): post lets the author draft, blog refuses the publication.

@@ -197,15 +197,24 @@ describe('gateway proxy', () => {
     expect(allCalls()).toEqual([]);
   });
 
-  it('forwards a body of any other type, and no body at all, as sent', async () => {
-    await call(gateway.url, '/api/posts/p1', {
-      method: 'PUT',
-      headers: { authorization: bearer, 'content-type': 'text/markdown' },
-      body: '# not JSON {',
-    });
+  it('refuses a body of any other type with 415 without calling the upstream, and forwards no body as none', async () => {
+    for (const contentType of ['text/markdown', 'application/x-www-form-urlencoded']) {
+      const refused = await call(gateway.url, '/api/posts/p1', {
+        method: 'PUT',
+        headers: { authorization: bearer, 'content-type': contentType },
+        body: '# not JSON {',
+      });
+      expect(refused.status).toBe(415);
+      expect(refused.json).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+      expect(refused.headers.get('x-request-id')).toEqual(expect.any(String));
+    }
     await call(gateway.url, '/api/posts/p1', {
       method: 'DELETE',
       headers: { authorization: bearer },
+    });
+    await call(gateway.url, '/api/posts/p1/publish', {
+      method: 'POST',
+      headers: { authorization: bearer, 'content-type': 'application/json' },
     });
     expect(
       upstreams.post.calls.map(({ method, body, headers }) => [
@@ -214,8 +223,8 @@ describe('gateway proxy', () => {
         headers['content-type'],
       ]),
     ).toEqual([
-      ['PUT', '# not JSON {', 'text/markdown'],
       ['DELETE', '', undefined],
+      ['POST', '', 'application/json'],
     ]);
   });
 
