@@ -31,6 +31,8 @@ const ERRORS: Readonly<Record<string, readonly [name: string, description: strin
   '404': ['NotFound', 'No such route or resource (`NOT_FOUND`)'],
   '409': ['Conflict', 'A concurrent change or a saga lock (`LOCKED`, details name the saga)'],
   '413': ['PayloadTooLarge', 'The body exceeds the limit (`PAYLOAD_TOO_LARGE`)'],
+  '414': ['UriTooLong', 'A path segment is longer than any id (`URI_TOO_LONG`)'],
+  '415': ['UnsupportedMediaType', 'The body is not UTF-8 JSON (`UNSUPPORTED_MEDIA_TYPE`)'],
   '422': ['Unprocessable', 'Well-formed but refused by a business rule'],
   '429': ['RateLimited', 'Too many requests (`RATE_LIMITED`); see `Retry-After`'],
   '503': [
@@ -51,6 +53,8 @@ function responsesOf(operation: ApiOperation, open: boolean): Responses {
     ...(open ? [] : ['401']),
     ...(operation.admin ? ['403'] : []),
     '404',
+    ...(operation.path.includes('{') ? ['414'] : []),
+    ...(writes ? ['415'] : []),
     ...(writes && !operation.admin ? ['409', '413', '422'] : []),
     '429',
     '503',
@@ -87,6 +91,20 @@ function operationOf(operation: ApiOperation): Operation {
   };
 }
 
+const API_DESCRIPTION = [
+  'Every route goes through the gateway. Errors are always `{ code, message, details? }`; ' +
+    'every response carries `x-request-id`.',
+  'Request bodies are UTF-8 JSON (`application/json` or `+json`; anything else is 415), nested ' +
+    'at most 32 levels and holding at most 10,000 values; a member a route does not name is ' +
+    'refused (400), never ignored. An empty body with a JSON content type counts as no body.',
+  'Cross-service work runs as sagas. While one holds a resource, conflicting commands get ' +
+    '`409 LOCKED` naming it in `details` (`sagaId`, `sagaType`). Other services learn of a lock ' +
+    'through the event stream, a few milliseconds later: a command they accept in that window ' +
+    'is then brought in line by the saga. For example, a draft created just after its blog went ' +
+    'DELETING is accepted (201) and then ARCHIVED with the blog’s other posts; a client that ' +
+    'needs certainty reads the resource again.',
+].join('\n\n');
+
 /** The public API as the gateway exposes it: routing table, access rules and error body. */
 export function buildOpenApiDocument(version: string): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
@@ -101,9 +119,7 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
     info: {
       title: 'Blog API',
       version,
-      description:
-        'Every route goes through the gateway. Errors are always `{ code, message, details? }`; ' +
-        'every response carries `x-request-id`.',
+      description: API_DESCRIPTION,
     },
     servers: [{ url: '/' }],
     paths,
