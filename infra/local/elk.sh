@@ -300,6 +300,9 @@ ensure_filebeat_binary() {
   log "built Filebeat in $((SECONDS - t0))s"
 }
 
+# The folder the running Filebeat was started on (start_filebeat records it).
+filebeat_log_dir() { cat "$FILEBEAT_DIR/log-dir" 2>/dev/null || true; }
+
 filebeat_ready() { curl -fsS -m 2 "http://127.0.0.1:$FILEBEAT_HTTP_PORT/" >/dev/null; }
 
 start_filebeat() {
@@ -310,6 +313,7 @@ start_filebeat() {
   mkdir -p "$FILEBEAT_DIR/data" "$FILEBEAT_DIR/logs" "$FILEBEAT_DIR/module"
   log "starting filebeat: $LOG_DIR/<service>.log -> $ES_URL (stats http://127.0.0.1:$FILEBEAT_HTTP_PORT/stats)"
   rm -f "$PIDS/filebeat.pid"
+  printf '%s\n' "$LOG_DIR" >"$FILEBEAT_DIR/log-dir"
   # The environment switches filebeat.yml from compose's Docker input to the files input.
   # path.config is the folder of filebeat.yml, so its relative index-template.json resolves
   # as it does in the compose container. --strict.perms=false as in compose: the config is
@@ -411,7 +415,10 @@ cmd_up() {
   local only=${1:-} t0=$SECONDS
   case $only in '' | elasticsearch) ;; *) die "up takes nothing or: elasticsearch" ;; esac
   mkdir -p "$LOGS" "$PIDS" "$CACHE"
-  [[ -n $only || -d $LOG_DIR ]] || die "filebeat: log folder $LOG_DIR does not exist (ELK_LOG_DIR)"
+  if [[ -z $only ]]; then
+    [[ -d $LOG_DIR ]] || die "filebeat: log folder $LOG_DIR does not exist (ELK_LOG_DIR)"
+    LOG_DIR=$(cd "$LOG_DIR" && pwd) # Filebeat resolves a relative path from its own cwd
+  fi
   trap 'on_up_exit $?' EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
@@ -427,6 +434,12 @@ cmd_up() {
     if [[ -n $BUILD_PID ]]; then
       wait "$BUILD_PID" || fail_piece filebeat-build "could not build Filebeat"
       BUILD_PID=""
+    fi
+    # A running Filebeat ships the folder it was started with: another ELK_LOG_DIR (a
+    # test's own folder) restarts it rather than being ignored.
+    if live_pid filebeat >/dev/null && [[ $(filebeat_log_dir) != "$LOG_DIR" ]]; then
+      log "filebeat ships $(filebeat_log_dir), not $LOG_DIR: restarting it"
+      stop_filebeat
     fi
     ensure_piece filebeat
   fi
@@ -457,6 +470,7 @@ cmd_status() {
     printf '%-13s %-9s pid=%-8s port=%-10s log=%s\n' \
       "$piece" "$state" "$pid" "$(ports_of "$piece" | tr ' ' ,)" "$(log_of "$piece")"
   done
+  live_pid filebeat >/dev/null && printf 'filebeat ships %s/<service>.log\n' "$(filebeat_log_dir)"
   if es_ready 2>/dev/null; then
     curl -fsS -m 5 "$ES_URL/_cat/indices/filebeat-*?h=index,docs.count,store.size&s=index" || true
   fi
