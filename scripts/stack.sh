@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The local stack's one entry point: infrastructure (infra/local/infra.sh) plus the
 # seven services, all on loopback, all state and logs under .stack/.
-#   up      install what is missing, start everything, wait until healthy (idempotent)
+#   up [--with-elasticsearch]  install what is missing, start everything, wait until
+#           healthy (idempotent); with the flag also Elasticsearch and Filebeat shipping
+#           the services' logs (infra/local/elk.sh)
 #   run     up, then follow the logs; Ctrl-C stops everything
 #   down    stop services, then infrastructure
 #   status  what runs where
@@ -16,10 +18,13 @@ STATE="$ROOT/.stack"
 LOGS="$STATE/logs"
 PIDS="$STATE/pids"
 INFRA="$ROOT/infra/local/infra.sh"
+ELK="$ROOT/infra/local/elk.sh"
 # Gateway last: its readiness includes every upstream.
 SERVICES=(auth user blog post visitor subscribe gateway)
 declare -A PORTS=([gateway]=3000 [auth]=3001 [user]=3002 [blog]=3003 [post]=3004 [visitor]=3005 [subscribe]=3006)
 INFRA_PORTS=(54329 9092 9093 8083 4317 4318 16686 16685)
+# Elasticsearch (HTTP, transport) and Filebeat's stats: only with --with-elasticsearch.
+ELK_PORTS=(9200 9300 5066)
 # Services export traces to the local Jaeger (infra.sh starts it). Set it empty to run
 # without tracing: `OTEL_EXPORTER_OTLP_ENDPOINT= scripts/stack.sh up`.
 export OTEL_EXPORTER_OTLP_ENDPOINT=${OTEL_EXPORTER_OTLP_ENDPOINT-http://127.0.0.1:4318}
@@ -136,7 +141,12 @@ on_interrupt() {
 }
 
 up() {
-  local started_at=$SECONDS svc
+  local started_at=$SECONDS svc with_elk=false
+  case ${1:-} in
+    '') ;;
+    --with-elasticsearch) with_elk=true ;;
+    *) die "up takes nothing or --with-elasticsearch" ;;
+  esac
   mkdir -p "$LOGS" "$PIDS"
   ensure_node_deps
   ensure_signing_key
@@ -148,13 +158,14 @@ up() {
   # Services create the outbox tables and publication at boot, so connectors come after
   # them; `connectors` registers and waits until every task is RUNNING.
   "$INFRA" connectors
+  if $with_elk; then "$ELK" up; fi
   trap - INT TERM
   log "stack up in $((SECONDS - started_at))s; logs in $LOGS"
   log "gateway: http://127.0.0.1:${PORTS[gateway]}  (health: /health/ready)"
 }
 
 run() {
-  up
+  up "${1:-}"
   trap 'down; exit 0' INT TERM
   log "following logs; Ctrl-C stops the whole stack"
   tail -n 0 -F "$LOGS"/*.log &
@@ -163,6 +174,7 @@ run() {
 
 down() {
   stop_services
+  "$ELK" down
   "$INFRA" down
 }
 
@@ -181,7 +193,7 @@ status() {
 verify_down() {
   local leftovers=() svc port
   for svc in "${SERVICES[@]}"; do is_running "$svc" && leftovers+=("$svc pid $(pid_of "$svc")"); done
-  for port in "${PORTS[@]}" "${INFRA_PORTS[@]}"; do
+  for port in "${PORTS[@]}" "${INFRA_PORTS[@]}" "${ELK_PORTS[@]}"; do
     ss -ltnH "sport = :$port" | grep -q . && leftovers+=("port $port in use")
   done
   pgrep -f "$STATE/" >/dev/null && leftovers+=("processes using $STATE: $(pgrep -f "$STATE/" | tr '\n' ' ')")
@@ -208,11 +220,11 @@ one_service() {
 }
 
 case "${1:-}" in
-  up) up ;;
+  up) up "${2:-}" ;;
   stop) one_service "${2:-}" stop && stop_service "$2" ;;
   start) one_service "${2:-}" start && ensure_signing_key && start_service "$2" && wait_ready "$2" && log "$2 started" ;;
   restart) restart "${2:-}" ;;
-  run) run ;;
+  run) run "${2:-}" ;;
   down) down ;;
   status) status ;;
   deps) ensure_node_deps ;;

@@ -1,54 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SERVICE_NAMES } from '@blog/chassis';
-import { z } from 'zod';
+import {
+  dataViews,
+  queryOfKql,
+  resolvedSearch as resolved,
+  savedObjects as objects,
+  savedSearches as searches,
+} from './support/kibana-saved-objects';
 
 // docker compose imports infra/docker/kibana/saved-objects.ndjson into Kibana (kibana-setup).
-// Nothing else reads the file, so nothing else would notice it rot: a service added without
-// its search, a search pointing at a data view that is not there, a query on a field the
-// services stopped writing.
+// The log-search spec runs these searches against a real Elasticsearch; this checks their
+// shape, so a service added without its search or a search on another data view fails fast.
 
 const ROOT = resolve(__dirname, '../..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
-
-const reference = z.object({ id: z.string(), name: z.string(), type: z.string() });
-const savedObject = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('index-pattern'),
-    id: z.string(),
-    attributes: z.object({ title: z.string(), timeFieldName: z.string() }),
-  }),
-  z.object({
-    type: z.literal('search'),
-    id: z.string(),
-    attributes: z.object({
-      title: z.string(),
-      columns: z.array(z.string()),
-      kibanaSavedObjectMeta: z.object({ searchSourceJSON: z.string() }),
-    }),
-    references: z.array(reference),
-  }),
-]);
-const searchSource = z.object({
-  query: z.object({ query: z.string(), language: z.literal('kuery') }),
-  indexRefName: z.string(),
-});
-
-const objects = read('infra/docker/kibana/saved-objects.ndjson')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => savedObject.parse(JSON.parse(line)));
-const dataViews = objects.flatMap((o) => (o.type === 'index-pattern' ? [o] : []));
-const searches = objects.flatMap((o) => (o.type === 'search' ? [o] : []));
-
-/** The query of a search and the data view it reads, resolved through its references. */
-function resolved(search: (typeof searches)[number]) {
-  const source = searchSource.parse(
-    JSON.parse(search.attributes.kibanaSavedObjectMeta.searchSourceJSON),
-  );
-  const view = search.references.find((r) => r.name === source.indexRefName);
-  return { query: source.query.query, view };
-}
 
 describe('Kibana saved objects', () => {
   it('define one data view over the Filebeat indices, on @timestamp', () => {
@@ -85,15 +51,25 @@ describe('Kibana saved objects', () => {
     expect(searches).toHaveLength(SERVICE_NAMES.length + 1);
   });
 
-  it('are imported by the compose one-shot, with Elastic images of one pinned version', () => {
+  it('use only KQL forms the log-search spec can run as Kibana does', () => {
+    for (const search of searches) expect(() => queryOfKql(resolved(search).query)).not.toThrow();
+  });
+
+  it('are imported by the compose one-shot, whose Elastic images are the versions the local stack runs', () => {
     const compose = read('docker-compose.yml');
-    expect(compose).toContain('./infra/docker/kibana:/kibana:ro');
+    expect(compose).toMatch(/\.\/infra\/docker\/kibana:\/kibana:ro/);
     expect(read('infra/docker/kibana/provision.sh')).toContain('saved-objects.ndjson');
-    const versions = [...compose.matchAll(/docker\.elastic\.co\/[a-z]+\/[a-z]+:(\S+)/g)].map(
-      (match) => match[1],
-    );
-    expect(versions).toHaveLength(3);
-    expect(new Set(versions).size).toBe(1);
-    expect(versions[0]).toMatch(/^\d+\.\d+\.\d+$/);
+    const image = (name: string) =>
+      new RegExp(`docker\\.elastic\\.co/[a-z]+/${name}:(\\S+)`).exec(compose)?.[1];
+    const elasticsearch = /<elasticsearch\.version>([^<]+)</.exec(
+      read('infra/local/elasticsearch/pom.xml'),
+    )?.[1];
+    const filebeat = /github\.com\/elastic\/beats\/v7 v(\S+)/.exec(
+      read('infra/local/filebeat/go.mod'),
+    )?.[1];
+    expect(elasticsearch).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(image('elasticsearch')).toBe(elasticsearch);
+    expect(image('kibana')).toBe(elasticsearch);
+    expect(image('filebeat')).toBe(filebeat);
   });
 });

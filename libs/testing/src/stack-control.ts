@@ -7,7 +7,7 @@ const ROOT = resolve(__dirname, '../../..');
 
 /** Runs one of the stack's own scripts, as a developer would, and returns its output. */
 export async function stackCommand(
-  script: 'scripts/stack.sh' | 'infra/local/infra.sh',
+  script: 'scripts/stack.sh' | 'infra/local/infra.sh' | 'infra/local/elk.sh',
   args: readonly string[],
   timeoutMs = 180_000,
 ): Promise<string> {
