@@ -80,7 +80,7 @@ const bundle = (input, file, plugins = []) =>
       format: 'cjs',
       codeSplitting: false,
       // import('http') and Nest's optional packages as require(): a dynamic import() in
-      // code run by vm.Script prints an ExperimentalWarning on Node 20 (run-bundle.ts).
+      // code run by vm.Script prints an ExperimentalWarning (run-bundle.ts).
       dynamicImportInCjs: false,
       // A smaller source to keep in memory (7.7 → 6.8 MB for post). Not minified: stack
       // traces and profiles keep readable lines and the source's names.

@@ -9,12 +9,12 @@
 # .stack/cache/container/. Logs go to stderr; the last line on stdout is the image name.
 set -euo pipefail
 
-# Every pin in one place. Node follows the Dockerfile's major; npm is the major Node 24
-# ships with.
+# The pins. Node is the project's (.node-version, the Dockerfile's major, what the local
+# stack and the suite run); npm is the major Node 24 ships with.
 DEBIAN_SUITE=bookworm
 DEBIAN_MIRROR=http://deb.debian.org/debian
 DEBIAN_SECURITY_MIRROR=http://deb.debian.org/debian-security
-NODE_VERSION=24.22.3
+NODE_VERSION=$(tr -d '[:space:]' <"$(dirname "${BASH_SOURCE[0]}")/../.node-version")
 NPM_VERSION=11.21.3
 # As in the official node images: a non-root user "node", uid and gid 1000.
 NODE_USER_ID=1000

@@ -14,6 +14,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/node-env.sh
+source "$ROOT/scripts/node-env.sh"
+use_project_node
 STATE="$ROOT/.stack"
 LOGS="$STATE/logs"
 PIDS="$STATE/pids"

@@ -8,7 +8,7 @@ import {
 } from '@platformatic/kafka';
 import type { BenchRecord, ClientUnderTest } from './client-under-test';
 
-/** @platformatic/kafka 1.x (2.x needs Node 22), with the same settings as the kafkajs side. */
+/** @platformatic/kafka, with the same settings as the kafkajs side. */
 export function platformaticClient(brokers: readonly string[]): ClientUnderTest {
   const producer = new Producer({
     clientId: 'bench-platformatic',

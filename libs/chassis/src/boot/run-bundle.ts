@@ -6,8 +6,7 @@
  * resolution; the code cache saves compiling what start-up runs. The cache is made some
  * seconds after start, not right after compiling, because V8 compiles functions lazily: a
  * cache made before running holds little beyond the top level (measured in
- * bench/RESULTS.md). Node 22's module.enableCompileCache does this for every module; Node
- * 20 has no equivalent. Imports only Node built-ins, so it adds nothing to the start.
+ * bench/RESULTS.md). Imports only Node built-ins, so it adds nothing to the start.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,8 +71,8 @@ export function runBundle(bundle: string, cacheAfterMs = CACHE_AFTER_MS): Bundle
   const script = new Script(Module.wrap(source), {
     filename: bundle,
     cachedData,
-    // import() as in a file Node loaded itself. Node 20 calls this experimental and warns
-    // the first time one runs; the bundles turn literal ones into require() to stay quiet.
+    // import() as in a file Node loaded itself. Node calls this experimental and warns the
+    // first time one runs; the bundles turn literal ones into require() to stay quiet.
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const fromCache = cachedData !== undefined && script.cachedDataRejected === false;
