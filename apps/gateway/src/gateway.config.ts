@@ -10,26 +10,38 @@ const HOUR_MS = 3_600_000;
 const milliseconds = (fallback: number, min = 1, max = HOUR_MS) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
-const upstreamUrl = (name: UpstreamName) =>
+/**
+ * An upstream's instances: one URL, or several separated by commas (each instance of a
+ * scaled-out service), kept as origins, which is what the balancer routes between.
+ */
+const upstreamUrls = (name: UpstreamName) =>
   z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .string()
     .default(`http://127.0.0.1:${SERVICE_PORTS[name]}`)
-    .transform((url) => url.replace(/\/$/, ''));
+    .transform((list) => list.split(',').map((url) => url.trim()))
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https?$/, error: 'must be http(s) URLs, comma-separated' }))
+        .min(1),
+    )
+    .transform((urls) => [...new Set(urls.map((url) => new URL(url).origin))]);
 
 /**
  * The gateway's own keys, next to the chassis ones (port, database, JWKS, body limit).
  * Defaults suit the local stack; specs shrink limits and windows to see them act.
  */
 const gatewayConfigSchema = z.object({
-  AUTH_URL: upstreamUrl('auth'),
-  USER_URL: upstreamUrl('user'),
-  BLOG_URL: upstreamUrl('blog'),
-  POST_URL: upstreamUrl('post'),
-  VISITOR_URL: upstreamUrl('visitor'),
-  SUBSCRIBE_URL: upstreamUrl('subscribe'),
+  AUTH_URL: upstreamUrls('auth'),
+  USER_URL: upstreamUrls('user'),
+  BLOG_URL: upstreamUrls('blog'),
+  POST_URL: upstreamUrls('post'),
+  VISITOR_URL: upstreamUrls('visitor'),
+  SUBSCRIBE_URL: upstreamUrls('subscribe'),
   /** Connect, then headers, then each body chunk: each must arrive within this. */
   UPSTREAM_TIMEOUT_MS: milliseconds(5_000, 50),
   UPSTREAM_CONNECTIONS: count(128),
+  /** How often each upstream instance's readiness is asked (a failing one gets no traffic). */
+  UPSTREAM_PROBE_MS: milliseconds(2_000, 50),
   BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
   BREAKER_VOLUME_THRESHOLD: count(10),
   BREAKER_WINDOW_MS: milliseconds(10_000, 100),
@@ -72,7 +84,8 @@ function compiles(source: string): boolean {
 type ParsedConfig = z.output<typeof gatewayConfigSchema>;
 
 export interface GatewayConfig extends ParsedConfig {
-  readonly upstreams: Readonly<Record<UpstreamName, string>>;
+  /** Each upstream's instances (origins), in the order configured. */
+  readonly upstreams: Readonly<Record<UpstreamName, readonly string[]>>;
 }
 
 /** Parses the gateway's keys once at start-up; every bad key is named in one error. */
@@ -85,9 +98,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     );
   }
   const config = parsed.data;
-  const upstreams = Object.fromEntries(
-    UPSTREAM_NAMES.map((name) => [name, config[`${name.toUpperCase()}_URL` as UpstreamUrlKey]]),
-  ) as Record<UpstreamName, string>;
+  const upstreams = {} as Record<UpstreamName, readonly string[]>;
+  for (const name of UPSTREAM_NAMES) {
+    upstreams[name] = config[`${name.toUpperCase()}_URL` as UpstreamUrlKey];
+  }
   return { ...config, upstreams };
 }
 

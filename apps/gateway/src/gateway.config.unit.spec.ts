@@ -5,12 +5,12 @@ describe('loadGatewayConfig', () => {
   it('defaults to the local stack and the documented limits', () => {
     const config = loadGatewayConfig({});
     expect(config.upstreams).toEqual({
-      auth: 'http://127.0.0.1:3001',
-      user: 'http://127.0.0.1:3002',
-      blog: 'http://127.0.0.1:3003',
-      post: 'http://127.0.0.1:3004',
-      visitor: 'http://127.0.0.1:3005',
-      subscribe: 'http://127.0.0.1:3006',
+      auth: ['http://127.0.0.1:3001'],
+      user: ['http://127.0.0.1:3002'],
+      blog: ['http://127.0.0.1:3003'],
+      post: ['http://127.0.0.1:3004'],
+      visitor: ['http://127.0.0.1:3005'],
+      subscribe: ['http://127.0.0.1:3006'],
     });
     expect(config).toMatchObject({
       UPSTREAM_TIMEOUT_MS: 5_000,
@@ -35,9 +35,17 @@ describe('loadGatewayConfig', () => {
     for (const topic of ignored) expect(config.SAGA_MONITOR_TOPIC_PATTERN.test(topic)).toBe(false);
   });
 
+  it('takes several instances of an upstream as a comma-separated list of origins', () => {
+    const config = loadGatewayConfig({
+      POST_URL: 'http://127.0.0.1:3004, http://127.0.0.1:3014/,http://127.0.0.1:3004',
+    });
+    expect(config.upstreams.post).toEqual(['http://127.0.0.1:3004', 'http://127.0.0.1:3014']);
+    expect(() => loadGatewayConfig({ POST_URL: 'http://127.0.0.1:3004,' })).toThrow(/POST_URL/);
+  });
+
   it('parses numbers and URLs, trimming a trailing slash', () => {
     const config = loadGatewayConfig({ USER_URL: 'http://user:8080/', RATE_LIMIT_MAX: '5' });
-    expect(config.upstreams.user).toBe('http://user:8080');
+    expect(config.upstreams.user).toEqual(['http://user:8080']);
     expect(config.RATE_LIMIT_MAX).toBe(5);
   });
 

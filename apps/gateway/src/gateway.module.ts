@@ -6,6 +6,7 @@ import { ReplaySagaHttpController } from './commands/replay-saga/replay-saga.htt
 import { ReplaySagaService } from './commands/replay-saga/replay-saga.service';
 import { OutboxTopicsConsumer } from './consumers/outbox-topics.consumer';
 import { EdgeInstaller } from './edge/edge.installer';
+import { Upstreams } from './proxy/upstreams';
 import { GatewayConfigModule } from './gateway-config.module';
 import { DeadLetterSources } from './infrastructure/dead-letter-sources';
 import { InternalApiClient } from './infrastructure/internal-api.client';
@@ -15,8 +16,8 @@ import { ListDeadLettersHttpController } from './queries/list-dead-letters/list-
 import { ListSagasHttpController } from './queries/list-sagas/list-sagas.http.controller';
 import { ListSagasQuery } from './queries/list-sagas/list-sagas.query';
 
-/** The public edge on Fastify: request ids, rate limits, docs, proxy with JWT check. */
-const edge = [EdgeInstaller];
+/** The public edge on Fastify: rate limits, docs, proxy with JWT check over the instances. */
+const edge = [EdgeInstaller, Upstreams];
 
 /** The saga monitor's projection of all outbox traffic. */
 const consumers = [OutboxTopicsConsumer];

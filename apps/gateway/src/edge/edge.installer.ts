@@ -6,6 +6,7 @@ import { docsPlugin } from '../docs/docs.plugin';
 import { buildOpenApiDocument } from '../docs/openapi-document';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { proxyPlugin } from '../proxy/proxy.plugin';
+import { Upstreams } from '../proxy/upstreams';
 import { registerLoadShedding } from './load-shedding.hook';
 import { registerOversizeBodyDrain } from './oversize-body.hook';
 import { registerRateLimits } from './rate-limit.hook';
@@ -26,6 +27,7 @@ export class EdgeInstaller implements OnApplicationBootstrap {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly verifier: AccessTokenVerifier,
+    private readonly upstreams: Upstreams,
     @Inject(SERVICE_CONFIG) private readonly service: ServiceConfig,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -36,6 +38,7 @@ export class EdgeInstaller implements OnApplicationBootstrap {
     registerLoadShedding(fastify, this.config.MAX_IN_FLIGHT);
     await registerRateLimits(fastify, this.config);
     await fastify.register(docsPlugin(buildOpenApiDocument(this.service.SERVICE_VERSION)));
-    await fastify.register(proxyPlugin({ config: this.config, verifier: this.verifier }));
+    const { config, verifier, upstreams } = this;
+    await fastify.register(proxyPlugin({ config, verifier, upstreams }));
   }
 }

@@ -5,7 +5,13 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
 const UPSTREAM_TIMEOUT_MS = 1_000;
 
-/** The gateway is ready only when every upstream it routes to is alive. */
+const isAlive = (url: string) =>
+  fetch(`${url}/health/live`, { signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+
+/** The gateway is ready only when every upstream it routes to has an instance alive. */
 @Injectable()
 export class UpstreamsReadiness implements ReadinessCheck {
   constructor(
@@ -16,14 +22,9 @@ export class UpstreamsReadiness implements ReadinessCheck {
   async check() {
     const failing: string[] = [];
     await Promise.all(
-      Object.entries(this.config.upstreams).map(async ([name, url]) => {
-        const alive = await fetch(`${url}/health/live`, {
-          signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
-        }).then(
-          (response) => response.ok,
-          () => false,
-        );
-        if (!alive) failing.push(name);
+      Object.entries(this.config.upstreams).map(async ([name, urls]) => {
+        const alive = await Promise.all(urls.map(isAlive));
+        if (!alive.some(Boolean)) failing.push(name);
       }),
     );
     const session = this.indicators.check('upstreams');

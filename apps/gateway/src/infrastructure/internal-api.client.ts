@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z, type ZodType } from 'zod';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { Upstreams } from '../proxy/upstreams';
 import { UPSTREAM_NAMES, type UpstreamName } from '../routing/upstream-names';
 
 export interface InternalCall {
@@ -30,7 +31,10 @@ const errorBody = z.object({ code: z.string(), message: z.string() });
 /** Calls the same operator route on every service, in parallel, each bounded by the timeout. */
 @Injectable()
 export class InternalApiClient {
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly upstreams: Upstreams,
+  ) {}
 
   async fanOut<T>(call: InternalCall, schema: ZodType<T>): Promise<FanOut<T>> {
     const results = await Promise.all(
@@ -49,7 +53,8 @@ export class InternalApiClient {
   ): Promise<{ service: UpstreamName; body: T } | UnreachableService> {
     let response: Response;
     try {
-      response = await fetch(`${this.config.upstreams[service]}/internal${call.path}`, {
+      // Any serving instance: they share the service's database.
+      response = await fetch(`${this.upstreams.of(service).pick()}/internal${call.path}`, {
         method: call.method,
         headers: {
           authorization: call.authorization,

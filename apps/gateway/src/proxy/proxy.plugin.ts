@@ -17,10 +17,12 @@ import {
   upstreamPathOf,
 } from '../routing/path-match';
 import { type ProxyRoute, ROUTING_TABLE } from '../routing/routing-table';
-import { UPSTREAM_NAMES, type UpstreamName } from '../routing/upstream-names';
+import { UPSTREAM_NAMES } from '../routing/upstream-names';
 import { parseRawBody } from './raw-body.parser';
 import { relayRequest } from './relay-request';
 import { createUpstreamBreaker } from './upstream-breaker';
+import type { UpstreamInstances } from './upstream-instances';
+import type { Upstreams } from './upstreams';
 import { upstreamFailure } from './upstream-failure';
 
 const METHODS: HTTPMethods[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
@@ -28,6 +30,7 @@ const METHODS: HTTPMethods[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'PO
 export interface ProxyOptions {
   readonly config: GatewayConfig;
   readonly verifier: AccessTokenVerifier;
+  readonly upstreams: Upstreams;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface ProxyOptions {
  * and one scope per upstream with its own keep-alive pool, timeout and circuit breaker.
  * Encapsulated, so the Nest routes keep their JSON parsing and error filter.
  */
-export function proxyPlugin({ config, verifier }: ProxyOptions): FastifyPluginAsync {
+export function proxyPlugin({ config, verifier, upstreams }: ProxyOptions): FastifyPluginAsync {
   return async (proxy) => {
     proxy.removeAllContentTypeParsers();
     proxy.addContentTypeParser(JSON_CONTENT_TYPE, { parseAs: 'buffer' }, parseRawBody);
@@ -47,29 +50,26 @@ export function proxyPlugin({ config, verifier }: ProxyOptions): FastifyPluginAs
     });
     for (const upstream of UPSTREAM_NAMES) {
       const routes = ROUTING_TABLE.filter((route) => route.upstream === upstream);
-      if (routes.length > 0) await proxy.register(upstreamScope(upstream, routes, config));
+      if (routes.length === 0) continue;
+      await proxy.register(upstreamScope(upstreams.of(upstream), routes, config));
     }
   };
 }
 
 function upstreamScope(
-  upstream: UpstreamName,
+  instances: UpstreamInstances,
   routes: readonly ProxyRoute[],
   config: GatewayConfig,
 ): FastifyPluginAsync {
   return async (scope) => {
+    const { upstream } = instances;
     const timeoutMs = config.UPSTREAM_TIMEOUT_MS;
+    // The instances' balanced pool: reply-from sends each request through it, so `base`
+    // only shapes the URL; the pool picks the instance (and Upstreams closes it).
     await scope.register(replyFrom, {
-      base: config.upstreams[upstream],
-      destroyAgent: true,
+      base: instances.urls[0],
       disableRequestLogging: true,
-      undici: {
-        connections: config.UPSTREAM_CONNECTIONS,
-        pipelining: 1,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        connect: { timeout: timeoutMs },
-      },
+      undici: instances.pool,
     });
     const breaker = createUpstreamBreaker(upstream, config);
     const publicPath = (upstreamPath: string) => publicPathOf(routes, upstreamPath);
@@ -84,7 +84,14 @@ function upstreamScope(
         }
         const target = upstreamPathOf(route, path);
         try {
-          await breaker.fire(() => relayRequest(request, reply, target, timeoutMs, publicPath));
+          await breaker.fire(() =>
+            relayRequest(request, reply, {
+              path: target,
+              timeoutMs,
+              publicPath,
+              otherInstances: instances.urls.length - 1,
+            }),
+          );
         } catch (error) {
           throw upstreamFailure(upstream, error);
         }

@@ -9,12 +9,43 @@ import { upstreamRequestHeaders } from './upstream-request-headers';
  * through the gateway. Resolves once the upstream answered, whatever its status; rejects
  * only when no answer came (refused or cut connection, timeout): the breaker's failures.
  */
+export interface Relay {
+  /** The path on the upstream. */
+  readonly path: string;
+  readonly timeoutMs: number;
+  /** The public path of an upstream path, for a Location the upstream answers with. */
+  readonly publicPath: (upstreamPath: string) => string | null;
+  /** Instances besides the one tried first: how many retries a safe request may get. */
+  readonly otherInstances: number;
+}
+
+/** Connection failures that prove the instance never saw the request. */
+const NEVER_ARRIVED = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A safe request whose instance could not be reached goes to the next one (the balanced
+ * pool picks another) after a millisecond; anything else, or a failure once the request may
+ * have been read (a timeout), is answered as it is: a retried POST could apply twice, and a
+ * retried slow GET doubles the wait.
+ */
+export function retryPolicy(method: string, retries: number) {
+  return ({ err, attempt }: { err?: Error | null; attempt: number }): number | null => {
+    const code = (err as { code?: unknown } | null | undefined)?.code;
+    const safe = SAFE_METHODS.has(method) && attempt < retries;
+    return safe && typeof code === 'string' && NEVER_ARRIVED.has(code) ? 1 : null;
+  };
+}
+
 export function relayRequest(
   request: FastifyRequest,
   reply: FastifyReply,
-  path: string,
-  timeoutMs: number,
-  publicPath: (upstreamPath: string) => string | null,
+  { path, timeoutMs, publicPath, otherInstances }: Relay,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     // A client that hangs up first leaves nothing to answer; reply-from drops the stream.
@@ -22,8 +53,8 @@ export function relayRequest(
     reply.from(path, {
       ...bodyOf(request),
       timeout: timeoutMs,
-      // A retried POST could apply twice, and a retried GET doubles the wait.
-      retryDelay: () => null,
+      retriesCount: otherInstances,
+      retryDelay: retryPolicy(request.method, otherInstances),
       rewriteRequestHeaders: (_request, headers) => upstreamRequestHeaders(request, headers),
       rewriteHeaders: (headers) => withPublicLocation(withoutHopByHop(headers), publicPath),
       onError: (_reply, { error }) => reject(error),
