@@ -1,11 +1,26 @@
-// Three tiers by file suffix (STYLE.md): unit specs are pure; int and e2e specs use the
-// real local stack, which scripts/test.sh starts once per run. Vitest rather than Jest:
-// NestJS 12 ships ES modules only, which Jest's CommonJS runtime cannot load on Node 20.
+// Tiers by file suffix (STYLE.md): unit specs are pure; int, e2e, reliability and container
+// specs use the real local stack, which scripts/test.sh starts once per run. Vitest rather than Jest:
+// NestJS 12 ships ES modules only, which Jest's CommonJS runtime cannot load.
 import { resolve } from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const root = import.meta.dirname;
+
+/**
+ * Vitest's own order, with the container tier moved to the end: while it runs, the
+ * stack's services are containers built from the working tree, and every other spec should
+ * have met the stack's own processes. (groupOrder cannot do this: with fileParallelism
+ * off, projects left at group 0 run after every numbered group.)
+ */
+class ContainerTierLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (file: TestSpecification) => file.project.name === 'container';
+    return [...sorted.filter((file) => !last(file)), ...sorted.filter(last)];
+  }
+}
 
 export default defineConfig({
   plugins: [
@@ -37,6 +52,7 @@ export default defineConfig({
     globals: true,
     // One spec file at a time: specs share one Kafka/Connect, and some restart pieces of it.
     fileParallelism: false,
+    sequence: { sequencer: ContainerTierLast },
     testTimeout: 120_000,
     hookTimeout: 120_000,
     exclude: ['**/node_modules/**', 'dist/**', '.stack/**'],
@@ -57,6 +73,12 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'reliability', include: ['test/reliability/**/*.reliability.spec.ts'] },
+      },
+      // The Dockerfile's image built here and run as the seven services in place of the
+      // stack's own; they are back when the spec ends.
+      {
+        extends: true,
+        test: { name: 'container', include: ['test/container/**/*.container.spec.ts'] },
       },
     ],
   },

@@ -6,16 +6,36 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# Typecheck, lint, Vitest and every process the specs start run on the project's Node.
+# shellcheck source=scripts/node-env.sh
+source "$ROOT/scripts/node-env.sh"
+use_project_node
 STACK="$ROOT/scripts/stack.sh"
 RESULTS="$ROOT/.stack/test-results.json"
 
 step() { printf '\n== %s\n' "$*"; }
+
+# The container tier (test/container) runs the services from the image in place of the
+# stack's own and removes its containers when it ends; one still running (a run killed
+# mid-spec) would hold a service's port and outlive the stack. Fails the run, and removes
+# them so the next one starts clean.
+verify_no_tier_containers() {
+  command -v podman >/dev/null || return 0
+  local podman=(podman --cgroup-manager=cgroupfs --runtime runc) left
+  left=$("${podman[@]}" ps --filter label=blog.test-tier=container --format '{{.Names}}') || return 1
+  [[ -z $left ]] && return 0
+  printf '[test] container tier left running (removing): %s\n' "$(tr '\n' ' ' <<<"$left")" >&2
+  # shellcheck disable=SC2086 # one container name per word
+  "${podman[@]}" rm --force --time 5 $left >/dev/null || true
+  return 1
+}
 
 stop_stack() {
   local rc=$?
   step "stopping the stack this run started"
   "$STACK" down || rc=1
   "$STACK" verify-down || rc=1
+  verify_no_tier_containers || rc=1
   exit "$rc"
 }
 
