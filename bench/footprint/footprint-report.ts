@@ -178,3 +178,44 @@ export function importCostTable(
     ],
   );
 }
+
+/** The image beside the local build: its size, and each service's restart from each. */
+export function imageTable(
+  image: string,
+  imageBytes: number,
+  localBytes: number,
+  boots: readonly BootOutcome[],
+): string {
+  const sizes = markdownTable(
+    ['what', 'MB', 'image / local'],
+    [
+      [
+        `image ${image} (OS, Node, production dependencies, build)`,
+        mb(imageBytes),
+        times(ratio(imageBytes, localBytes)),
+      ],
+      ['local build (dist/ and node_modules/, dev dependencies included)', mb(localBytes), ''],
+    ],
+  );
+  const starts = markdownTable(
+    [
+      'service',
+      'restart, local bundle: ready ms',
+      'restart from the image: ready ms',
+      'image / local',
+    ],
+    boots.flatMap((boot) =>
+      'error' in boot || boot.restartFromImage === null
+        ? []
+        : [
+            [
+              boot.service,
+              boot.restart.readyMs,
+              boot.restartFromImage.readyMs,
+              times(ratio(boot.restartFromImage.readyMs, boot.restart.readyMs)),
+            ],
+          ],
+    ),
+  );
+  return `${sizes}\n\n${starts}`;
+}

@@ -5,6 +5,11 @@
  * empty database, then a restart on the migrated one), with where the start-up time goes.
  *
  *   npm run build && node dist/bench/footprint/footprint.bench.js [--load-seconds 10] [--connections 4]
+ *       [--image localhost/blog-backend:test]
+ *
+ * With an image (the container tier of npm test builds that one; any tag of the Dockerfile
+ * built here will do), each service also restarts from it under podman, beside the local
+ * build, and the image's size is set beside the local build's.
  *
  * Whole-stack cold and warm start need the stack restarted, which this benchmark must not
  * do on a shared machine: it prints how to measure them. Exits non-zero only if it could not run.
@@ -16,17 +21,19 @@ import { startExtraGateway } from '../lib/extra-gateway';
 import { JsonApi } from '../lib/json-api';
 import type { LoadResult } from '../lib/load-run';
 import { stackUsesTracing } from '../lib/node-process';
+import { imageSizeBytes } from '../lib/container-process';
 import { stackPid } from '../lib/proc';
 import {
   type BootOutcome,
   bootTable,
+  imageTable,
   importCostTable,
   infrastructureTable,
   memoryTable,
   verdictTable,
 } from './footprint-report';
 import { deleteGroupsWhenEmpty } from './group-offsets';
-import { memoryOf, peakRss } from './memory';
+import { localBuildBytes, memoryOf, peakRss } from './memory';
 import { loadAll, loadTargets } from './short-load';
 import { spawnToReady } from './spawn-to-ready';
 import { importCosts, startupPhases } from './startup-phases';
@@ -36,6 +43,7 @@ const { values } = parseArgs({
   options: {
     'load-seconds': { type: 'string', default: '10' },
     connections: { type: 'string', default: '4' },
+    image: { type: 'string', default: 'localhost/blog-backend:test' },
   },
 });
 
@@ -60,14 +68,16 @@ async function underLoad(seconds: number, connections: number) {
   }
 }
 
-async function bootEach(groups: string[]): Promise<BootOutcome[]> {
+async function bootEach(groups: string[], image: string | null): Promise<BootOutcome[]> {
   const boots: BootOutcome[] = [];
   for (const service of SERVICE_NAMES) {
     // One service that cannot start (the shared stack has its outages) leaves the others' figures.
-    const boot: BootOutcome = await spawnToReady(service, groups).catch((error: unknown) => ({
-      service,
-      error: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '',
-    }));
+    const boot: BootOutcome = await spawnToReady(service, groups, image).catch(
+      (error: unknown) => ({
+        service,
+        error: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '',
+      }),
+    );
     say(
       `  ${service}: ${'error' in boot ? boot.error : `restart ready in ${boot.restart.readyMs.toFixed(0)} ms`}`,
     );
@@ -85,9 +95,12 @@ async function main(): Promise<void> {
     Number(values['load-seconds']),
     Number(values.connections),
   );
+  const imageBytes = await imageSizeBytes(values.image);
+  const image = imageBytes === null ? null : values.image;
+  if (!image) say(`no image ${values.image} here (podman): only the local build is measured`);
   say('spawn-to-ready, one service at a time…');
   const groups: string[] = [];
-  const boots = await bootEach(groups);
+  const boots = await bootEach(groups, image);
   const tracing = await stackUsesTracing('post');
   const phases = await startupPhases();
   const costs = new Map<ServiceName, ReadonlyMap<string, number>>();
@@ -100,6 +113,9 @@ async function main(): Promise<void> {
       memoryTable(atRest, peaks, loads),
       infrastructureTable(infra),
       bootTable(boots),
+      ...(image && imageBytes !== null
+        ? [imageTable(image, imageBytes, await localBuildBytes(), boots)]
+        : []),
       verdictTable(atRest, boots, phases),
       importCostTable(costs),
       `Tracing preload ${tracing ? 'on' : 'off'} for the spawned instances and the import timings, as the stack runs its services. ` +

@@ -1,4 +1,10 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { childrenOf, pssBytes, rssBytes, stackPid, type StackPiece } from '../lib/proc';
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, '../../..');
 
 export interface Memory {
   readonly piece: string;
@@ -49,4 +55,13 @@ export async function peakRss(
   }
   await during;
   return peaks;
+}
+
+/** What the local build occupies on disk: dist/ and node_modules/ (du, apparent sizes). */
+export async function localBuildBytes(): Promise<number> {
+  const { stdout } = await run('du', ['-sb', '--', 'dist', 'node_modules'], { cwd: ROOT });
+  return stdout
+    .trim()
+    .split('\n')
+    .reduce((sum, line) => sum + Number(line.split('\t')[0]), 0);
 }

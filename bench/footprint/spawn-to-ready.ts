@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmod, chown, copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { ServiceName } from '@blog/chassis';
 import { createTestDatabase, STACK } from '@blog/testing';
 import { Client } from 'pg';
+import { startContainer } from '../lib/container-process';
 import {
+  BUNDLE_BOOT,
   freePort,
   serviceLaunch,
   stackUsesTracing,
@@ -34,6 +38,8 @@ export interface SpawnTimes {
   readonly restart: Boot;
   /** The same restart from the unbundled build (dist/apps/<service>/src/main.js): the baseline. */
   readonly restartUnbundled: Boot;
+  /** The same restart from the project's image under podman, when one was given. */
+  readonly restartFromImage: Boot | null;
   /** Node, the preload and the module graph alone, measured just before the boots. */
   readonly importsMs: number;
 }
@@ -51,18 +57,29 @@ function envOf(service: ServiceName, port: number, databaseUrl: string): Record<
   };
 }
 
+/** How an instance is started: the stack's bundle, the unbundled build, or an image. */
+export type Launch =
+  { readonly kind: 'bundle' | 'unbundled' } | { readonly kind: 'image'; readonly image: string };
+
 async function boot(
   service: ServiceName,
   databaseUrl: string,
   tracing: boolean,
-  bundled: boolean,
+  launch: Launch,
 ): Promise<Boot> {
   const port = await freePort();
-  const instance = startNode({
-    ...serviceLaunch(service, tracing, bundled),
-    label: `bench-boot-${service}`,
-    env: envOf(service, port, databaseUrl),
-  });
+  const env = envOf(service, port, databaseUrl);
+  const label = `bench-boot-${service}`;
+  const instance =
+    launch.kind === 'image'
+      ? startContainer({
+          image: launch.image,
+          command: ['node', BUNDLE_BOOT, ...(tracing ? ['--tracing'] : []), service],
+          env: { ...env, ...(await imageKeyEnv(service)) },
+          mounts: service === 'auth' ? [await imageKeyFile()] : [],
+          label,
+        })
+      : startNode({ ...serviceLaunch(service, tracing, launch.kind === 'bundle'), label, env });
   const url = `http://127.0.0.1:${port}`;
   try {
     const [live, ready] = await Promise.all([
@@ -108,30 +125,46 @@ export async function spawnToReady(
   service: ServiceName,
   /** Collects the consumer groups made for the instances, to delete once their members expire. */
   groups: string[],
+  /** The project's image, to restart the same way from it too; null to skip. */
+  image: string | null,
 ): Promise<SpawnTimes> {
   const tracing = await stackUsesTracing(service);
   const database = await createTestDatabase(`bench_boot_${service}`);
   const stackDatabase = `blog_${service}`;
-  const [restartName, unbundledName] = [`${database.name}_r`, `${database.name}_u`];
+  const [restartName, unbundledName, imageName] = [
+    `${database.name}_r`,
+    `${database.name}_u`,
+    `${database.name}_i`,
+  ];
   let current = database.name;
   /** Boots on the same database under `name`, whose consumer groups are new and preset. */
-  const bootAs = async (name: string, bundled: boolean): Promise<Boot> => {
+  const bootAs = async (name: string, launch: Launch): Promise<Boot> => {
     if (name !== current) await renameDatabase(current, name);
     current = name;
     groups.push(...(await presetGroupsAtEnd(stackDatabase, name)));
-    return boot(service, database.url.replace(/\/[^/]+$/, `/${name}`), tracing, bundled);
+    return boot(service, database.url.replace(/\/[^/]+$/, `/${name}`), tracing, launch);
   };
   try {
     const imports = await importsMs(service, tracing);
-    const firstBoot = await bootAs(database.name, true);
-    const restart = await bootAs(restartName, true);
-    const restartUnbundled = await bootAs(unbundledName, false);
-    return { service, tracing, firstBoot, restart, restartUnbundled, importsMs: imports };
+    const firstBoot = await bootAs(database.name, { kind: 'bundle' });
+    const restart = await bootAs(restartName, { kind: 'bundle' });
+    const restartUnbundled = await bootAs(unbundledName, { kind: 'unbundled' });
+    const restartFromImage = image ? await bootAs(imageName, { kind: 'image', image }) : null;
+    return {
+      service,
+      tracing,
+      firstBoot,
+      restart,
+      restartUnbundled,
+      restartFromImage,
+      importsMs: imports,
+    };
   } finally {
     if (current !== database.name) await renameDatabase(current, database.name);
     await database.drop();
     await dropIfExists(restartName);
     await dropIfExists(unbundledName);
+    await dropIfExists(imageName);
   }
 }
 
@@ -143,4 +176,24 @@ async function dropIfExists(name: string): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * The image runs as uid 1000, which cannot read the stack's key (root's, mode 600): a copy
+ * made as a compose user is told to make theirs, owned by 1000, mounted at the same path.
+ */
+let keyCopy: Promise<string> | undefined;
+function imageKeyFile(): Promise<string> {
+  keyCopy ??= (async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'bench-image-key-')), 'auth-signing.pem');
+    await copyFile(resolve(ROOT, '.stack/keys/auth-signing.pem'), file);
+    await chown(file, 1000, 1000);
+    await chmod(file, 0o600);
+    return file;
+  })();
+  return keyCopy;
+}
+
+async function imageKeyEnv(service: ServiceName): Promise<Record<string, string>> {
+  return service === 'auth' ? { AUTH_SIGNING_KEY_FILE: await imageKeyFile() } : {};
 }

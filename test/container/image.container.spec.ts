@@ -2,10 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SERVICE_NAMES } from '@blog/chassis';
-import { api, eventually, logIn, mintAccessToken, newPerson, signUp } from '@blog/testing';
+import {
+  api,
+  buildAppImage,
+  buildBaseImage,
+  eventually,
+  logIn,
+  mintAccessToken,
+  newPerson,
+  podman,
+  signUp,
+} from '@blog/testing';
 import { awaitConsumersCaughtUp } from '../reliability/support/consumer-groups';
 import { awaitOutboxRecords, outboxRecordCount } from './support/outbox-records';
-import { buildAppImage, buildBaseImage, podman } from './support/podman';
 import {
   containerName,
   copySigningKey,

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from '@blog/chassis';
-import { SERVICE_MALLOC_ENV, STACK } from '@blog/testing';
-import { podman, ROOT, RUN_LIMITS } from './podman';
+import { podman, RUN_LIMITS, SERVICE_MALLOC_ENV, STACK } from '@blog/testing';
+
+const ROOT = resolve(__dirname, '../../..');
 
 /** The seven services, the gateway last: its readiness includes every upstream. */
 export const SERVICES: readonly ServiceName[] = [

@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-export const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../../..');
 
 /**
  * No Docker engine here: podman as root, with runc (crun refuses to start containers on
  * these machines) and cgroupfs (no systemd to manage cgroups), as scripts/container-base.sh.
  */
-const GLOBAL = ['--cgroup-manager=cgroupfs', '--runtime', 'runc'];
+export const PODMAN_GLOBAL_FLAGS = ['--cgroup-manager=cgroupfs', '--runtime', 'runc'];
 
 /** podman's defaults for these limits are refused on these machines. */
 export const RUN_LIMITS = ['--ulimit', 'nofile=1024:4096', '--ulimit', 'nproc=1024:2048'];
@@ -33,7 +33,7 @@ function describeFailure(command: string, error: unknown): Error {
 /** One podman command; returns its trimmed stdout, or throws with the tail of its output. */
 export async function podman(args: readonly string[], timeoutMs = 60_000): Promise<string> {
   try {
-    const { stdout } = await run('podman', [...GLOBAL, ...args], {
+    const { stdout } = await run('podman', [...PODMAN_GLOBAL_FLAGS, ...args], {
       cwd: ROOT,
       timeout: timeoutMs,
       maxBuffer: 64 * 1024 * 1024,
