@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SERVICE_NAMES } from '@blog/chassis';
 import { newPerson, signUp, stackCommand } from '@blog/testing';
@@ -58,20 +58,24 @@ const countsOf = (answer: SearchAnswer) =>
     (answer.aggregations?.services.buckets ?? []).map((b) => [b.key, b.doc_count]),
   );
 
-/** Per service, the lines of its own log file that belong to the saga: what ES must hold. */
+/** Per service, the lines of its own log files (one per instance) that belong to the saga. */
 async function sagaLinesInFiles(sagaId: string): Promise<Record<string, number>> {
+  const files = await readdir(LOGS);
   const counts: Record<string, number> = {};
   for (const service of SERVICE_NAMES) {
-    const text = await readFile(resolve(LOGS, `${service}.log`), 'utf8');
-    const lines = text.split('\n').filter((line) => line.includes(sagaId));
-    const mine = lines.filter((line) => {
-      try {
-        return (JSON.parse(line) as Record<string, unknown>)['labels.saga_id'] === sagaId;
-      } catch {
-        return false;
-      }
-    });
-    if (mine.length > 0) counts[service] = mine.length;
+    const own = files.filter((file) => new RegExp(`^${service}(-\\d+)?\\.log$`).test(file));
+    for (const file of own) {
+      const text = await readFile(resolve(LOGS, file), 'utf8');
+      const mine = text.split('\n').filter((line) => {
+        if (!line.includes(sagaId)) return false;
+        try {
+          return (JSON.parse(line) as Record<string, unknown>)['labels.saga_id'] === sagaId;
+        } catch {
+          return false;
+        }
+      });
+      if (mine.length > 0) counts[service] = (counts[service] ?? 0) + mine.length;
+    }
   }
   return counts;
 }

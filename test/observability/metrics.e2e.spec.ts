@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SERVICE_PORTS } from '@blog/chassis';
-import { api, eventually } from '@blog/testing';
+import { api, eventually, serviceInstanceUrls } from '@blog/testing';
 import { parsePrometheusText, type Sample, samplesOf, sumOf } from './support/prometheus-text';
 
 // One sign-up through the gateway must move the operator's metrics on both services the
@@ -15,14 +14,19 @@ interface Scrape {
   readonly startedAt: number;
 }
 
+/**
+ * Every instance of the service, straight (/metrics is open there, like /health, and never
+ * routed by the gateway): with several, the work is wherever Kafka and the balancer put it,
+ * and a counter's total is the sum over them, as Prometheus would add it up.
+ */
 async function scrape(service: Service): Promise<Scrape> {
-  // Straight to the service: /metrics is open there (like /health) and never routed by the gateway.
-  const response = await fetch(`http://127.0.0.1:${SERVICE_PORTS[service]}/metrics`, {
-    signal: AbortSignal.timeout(5_000),
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-  const samples = parsePrometheusText(await response.text());
+  const samples: Sample[] = [];
+  for (const url of serviceInstanceUrls(service)) {
+    const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    samples.push(...parsePrometheusText(await response.text()));
+  }
   return { samples, startedAt: sumOf(samples, 'process_start_time_seconds') };
 }
 

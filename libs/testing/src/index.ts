@@ -6,7 +6,7 @@ export {
   stackKafka,
   TopicRecorder,
 } from './kafka-probe';
-export { SERVICE_MALLOC_ENV, STACK, uniqueName } from './stack-endpoints';
+export { SERVICE_MALLOC_ENV, serviceInstanceUrls, STACK, uniqueName } from './stack-endpoints';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { inDatabase, rowsOf } from './service-db';
 export { stackCommand, stackProcesses } from './stack-control';
