@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/stack.sh and scripts/test.sh (needs ROOT): puts the project's Node first
 # on PATH, the version in .node-version (an active LTS). A machine whose `node` is already of
 # that major keeps its own; otherwise the official binary, which the npm registry serves as

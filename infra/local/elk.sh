@@ -26,6 +26,8 @@ ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 STACK=$ROOT/.stack
 LOGS=$STACK/logs
 PIDS=$STACK/pids
+# shellcheck source=infra/local/pieces.sh
+source "$SCRIPT_DIR/pieces.sh"
 CACHE=$STACK/cache
 
 # Ports none of the local stack's pieces use (scripts/stack.sh INFRA_PORTS).
@@ -68,53 +70,6 @@ ports_of() {
     elasticsearch) echo "$ES_PORT $ES_TRANSPORT_PORT" ;;
     filebeat) echo "$FILEBEAT_HTTP_PORT" ;;
   esac
-}
-
-port_answers() {
-  # shellcheck disable=SC2016 # $1 belongs to the inner shell
-  timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
-}
-
-port_free() { [[ -z $(ss -Hltn "sport = :$1") ]]; }
-
-# The pid in .stack/pids/<piece>.pid, if it is a live process of THIS stack (its
-# command line names $STACK: guards against pid reuse). Same rule as infra.sh.
-live_pid() {
-  local pidfile=$PIDS/$1.pid pid
-  [[ -s $pidfile ]] || return 1
-  pid=$(<"$pidfile")
-  [[ $pid =~ ^[0-9]+$ ]] && [[ -r /proc/$pid/cmdline ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$STACK" || return 1
-  echo "$pid"
-}
-
-wait_healthy() {
-  local piece=$1 timeout=$2
-  shift 2
-  local deadline=$((SECONDS + timeout))
-  until "$@" >/dev/null 2>&1; do
-    live_pid "$piece" >/dev/null || fail_piece "$piece" "process exited while starting"
-    ((SECONDS < deadline)) || fail_piece "$piece" "not healthy after ${timeout}s (probe: $*)"
-    sleep 0.5
-  done
-}
-
-wait_gone() {
-  local piece=$1 pid=$2 timeout=$3 deadline port
-  deadline=$((SECONDS + timeout))
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      log "$piece (pid $pid) still running after ${timeout}s: killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    sleep 0.2
-  done
-  for port in $(ports_of "$piece"); do
-    until port_free "$port"; do
-      ((SECONDS < deadline + 10)) || die "$piece: port $port still in use after stop"
-      sleep 0.2
-    done
-  done
 }
 
 piece_timeout() {
