@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PODMAN_GLOBAL_FLAGS, podman, RUN_LIMITS, SERVICE_MALLOC_ENV } from '@blog/testing';
-import type { NodeProcess } from './node-process';
+import { type NodeProcess, readersOf } from './node-process';
 
 export interface ContainerOptions {
   readonly image: string;
@@ -55,9 +55,7 @@ export function startContainer(options: ContainerOptions): NodeProcess {
     spawnedAt,
     spawnedAtEpochMs,
     child,
-    output: () => readFile(logFile, 'utf8').catch(() => ''),
-    tail: async () =>
-      (await readFile(logFile, 'utf8').catch(() => '')).split('\n').slice(-15).join('\n'),
+    ...readersOf(logFile),
     stop: async () => {
       await podman(['rm', '--force', '--ignore', '--time', '5', name], 60_000);
       if (child.exitCode === null && child.signalCode === null) {

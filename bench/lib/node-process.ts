@@ -87,6 +87,12 @@ function profilingArgs(): string[] {
   return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];
 }
 
+/** What a started process wrote, read back from the log file its output goes to. */
+export function readersOf(logFile: string): Pick<NodeProcess, 'output' | 'tail'> {
+  const output = () => readFile(logFile, 'utf8').catch(() => '');
+  return { output, tail: async () => (await output()).split('\n').slice(-15).join('\n') };
+}
+
 export function startNode(options: NodeProcessOptions): NodeProcess {
   const logFile = join(tmpdir(), `${options.label}-${process.pid}-${Date.now()}.log`);
   const log = createWriteStream(logFile);
@@ -122,9 +128,7 @@ export function startNode(options: NodeProcessOptions): NodeProcess {
     spawnedAt,
     spawnedAtEpochMs,
     child,
-    output: () => readFile(logFile, 'utf8').catch(() => ''),
-    tail: async () =>
-      (await readFile(logFile, 'utf8').catch(() => '')).split('\n').slice(-15).join('\n'),
+    ...readersOf(logFile),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((done) => child.once('exit', () => done()));
