@@ -10,6 +10,7 @@ import { type ExtraGateway, startExtraGateway } from './support/extra-gateway';
 
 const MAX_IN_FLIGHT = 32;
 const CONNECTIONS = 256;
+const DURATION_S = 8;
 
 describe('gateway overload', () => {
   let gateway: ExtraGateway;
@@ -33,9 +34,14 @@ describe('gateway overload', () => {
     const before = await gateway.rssBytes();
     const statuses = new Map<number, number>();
     let rssPeak = before;
+    const startedAt = Date.now();
+    /** Peak RSS in the first and in the second half of the load. */
+    const halves = [before, before];
     const sampler = setInterval(() => {
       void gateway.rssBytes().then((rss) => {
         rssPeak = Math.max(rssPeak, rss);
+        const half = Date.now() - startedAt < (DURATION_S * 1000) / 2 ? 0 : 1;
+        halves[half] = Math.max(halves[half] ?? 0, rss);
       });
     }, 200);
     let result: autocannon.Result;
@@ -43,7 +49,7 @@ describe('gateway overload', () => {
       result = await autocannon({
         url: `${gateway.url}/api/blogs/${blogId}`,
         connections: CONNECTIONS,
-        duration: 8,
+        duration: DURATION_S,
         setupClient: (client) =>
           client.on('response', (status: number) => {
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -55,7 +61,8 @@ describe('gateway overload', () => {
     process.stdout.write(
       `overload: ${JSON.stringify(Object.fromEntries(statuses))}, ` +
         `${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms, ` +
-        `rss ${Math.round(before / 1e6)} → peak ${Math.round(rssPeak / 1e6)} MB\n`,
+        `rss ${Math.round(before / 1e6)} → peak ${Math.round(rssPeak / 1e6)} MB ` +
+        `(halves ${halves.map((rss) => Math.round(rss / 1e6)).join(' / ')} MB)\n`,
     );
 
     expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
@@ -64,8 +71,10 @@ describe('gateway overload', () => {
     expect(otherFailures).toEqual([]);
     expect(result.errors).toBe(0);
     expect(result.timeouts).toBe(0);
-    // Bounded: the backlog is refused, not buffered; 256 MB is ~3x an idle gateway.
-    expect(rssPeak).toBeLessThan(256 * 1024 * 1024);
+    // Bounded: the backlog is refused, not buffered (buffered, 50,000 refused requests would
+    // take gigabytes). The peak moves with the rate the gateway sheds at, garbage between
+    // collections: under 4x an idle gateway. The halves are printed to watch its growth.
+    expect(rssPeak).toBeLessThan(4 * before);
 
     // Recovery is bounded by the slowest request still in flight (the upstream timeout).
     const after = await eventually(

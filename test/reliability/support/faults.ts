@@ -5,7 +5,8 @@ import { stackCommand } from '@blog/testing';
 
 const PIDS = resolve(__dirname, '../../../.stack/pids');
 
-export type Piece = 'kafka' | 'connect' | ServiceName;
+/** A piece of the stack; `<service>-<k>` is the k-th instance of a scaled-out service. */
+export type Piece = 'kafka' | 'connect' | ServiceName | `${ServiceName}-${number}`;
 
 /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, no flush, no goodbye. */
 export async function killNine(piece: Piece): Promise<void> {
