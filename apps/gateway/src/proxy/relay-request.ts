@@ -3,12 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withoutHopByHop } from './hop-by-hop';
 import { upstreamRequestHeaders } from './upstream-request-headers';
 
-/**
- * Sends the request to `path` on the scope's upstream and streams the answer back, headers
- * unchanged but for a `Location`, which `publicPath` turns into one the client can follow
- * through the gateway. Resolves once the upstream answered, whatever its status; rejects
- * only when no answer came (refused or cut connection, timeout): the breaker's failures.
- */
 export interface Relay {
   /** The path on the upstream. */
   readonly path: string;
@@ -19,8 +13,8 @@ export interface Relay {
   readonly otherInstances: number;
 }
 
-/** Connection failures that prove the instance never saw the request. */
-const NEVER_ARRIVED = new Set([
+/** Connection failures: no answer came (refused, or the connection was cut). */
+const NO_ANSWER = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'UND_ERR_SOCKET',
@@ -29,19 +23,25 @@ const NEVER_ARRIVED = new Set([
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * A safe request whose instance could not be reached goes to the next one (the balanced
- * pool picks another) after a millisecond; anything else, or a failure once the request may
- * have been read (a timeout), is answered as it is: a retried POST could apply twice, and a
- * retried slow GET doubles the wait.
+ * A safe request whose connection was refused or cut goes to the next instance (the
+ * balanced pool picks another) after a millisecond: read or not, a GET changes nothing.
+ * Anything else is answered as it is: a retried POST could apply twice, and a retried
+ * timeout doubles the wait.
  */
 export function retryPolicy(method: string, retries: number) {
   return ({ err, attempt }: { err?: Error | null; attempt: number }): number | null => {
     const code = (err as { code?: unknown } | null | undefined)?.code;
     const safe = SAFE_METHODS.has(method) && attempt < retries;
-    return safe && typeof code === 'string' && NEVER_ARRIVED.has(code) ? 1 : null;
+    return safe && typeof code === 'string' && NO_ANSWER.has(code) ? 1 : null;
   };
 }
 
+/**
+ * Sends the request to `path` on the scope's upstream and streams the answer back, headers
+ * unchanged but for a `Location`, which `publicPath` turns into one the client can follow
+ * through the gateway. Resolves once the upstream answered, whatever its status; rejects
+ * only when no answer came (refused or cut connection, timeout): the breaker's failures.
+ */
 export function relayRequest(
   request: FastifyRequest,
   reply: FastifyReply,

@@ -25,6 +25,12 @@ const isHealthReport = (response: unknown) =>
   'status' in response &&
   'details' in response;
 
+/** A content type no parser takes, whether Fastify's error says so or Nest's wrapper of it. */
+const UNSUPPORTED_MEDIA_TYPE = {
+  status: 415,
+  body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: JSON_ONLY_MESSAGE },
+} as const;
+
 /** Known shapes of errors thrown by libraries, with the status they deserve. */
 function toResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
@@ -45,7 +51,7 @@ function toResponse(error: unknown): { status: number; body: ErrorBody } {
     if (isHealthReport(response)) return { status, body: response as unknown as ErrorBody };
     // Nest wraps Fastify's own refusals (a content type no parser takes) the same way.
     if (status === 415) {
-      return { status, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: JSON_ONLY_MESSAGE } };
+      return UNSUPPORTED_MEDIA_TYPE;
     }
     const code =
       status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
@@ -55,7 +61,7 @@ function toResponse(error: unknown): { status: number; body: ErrorBody } {
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
     // Fastify's own refusals: body too large, a content type no parser takes, bad framing.
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return { status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: JSON_ONLY_MESSAGE } };
+      return UNSUPPORTED_MEDIA_TYPE;
     }
     const code = fastifyError.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST';
     return {

@@ -1,8 +1,7 @@
-import { type Caller, CurrentCaller, Roles } from '@blog/chassis';
+import { type Caller, CurrentCaller, parseAdminInput, Roles, sagaIdSchema } from '@blog/chassis';
 import { Controller, HttpCode, Param, Post, Req, UseInterceptors } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AdminAuditInterceptor } from '../../admin/admin-audit.interceptor';
-import { parseAdminInput, sagaIdSchema } from '@blog/chassis';
 import { operatorCallOf } from '../../admin/admin-input';
 import { ReplaySagaService } from './replay-saga.service';
 

@@ -1,8 +1,7 @@
-import { Roles } from '@blog/chassis';
+import { parseAdminInput, Roles, sagaIdSchema } from '@blog/chassis';
 import { Controller, Get, Param, Req, UseInterceptors } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AdminAuditInterceptor } from '../../admin/admin-audit.interceptor';
-import { parseAdminInput, sagaIdSchema } from '@blog/chassis';
 import { operatorCallOf } from '../../admin/admin-input';
 import { GetSagaQuery } from './get-saga.query';
 

@@ -1,8 +1,7 @@
-import { Roles } from '@blog/chassis';
+import { parseAdminInput, Roles } from '@blog/chassis';
 import { Controller, Get, Query, Req, UseInterceptors } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AdminAuditInterceptor } from '../../admin/admin-audit.interceptor';
-import { parseAdminInput } from '@blog/chassis';
 import { operatorCallOf } from '../../admin/admin-input';
 import { DeadLetterSources } from '../../infrastructure/dead-letter-sources';
 import { listDeadLettersRequest } from './list-dead-letters.request';
