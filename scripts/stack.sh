@@ -110,8 +110,8 @@ start_instance() {
   # credential calls a minute per address would throttle the test suite itself.
   [[ $svc == gateway ]] && env+=("AUTH_RATE_LIMIT_MAX=${AUTH_RATE_LIMIT_MAX:-600}")
   if [[ $svc == gateway ]]; then
-    for upstream in auth user blog post visitor subscribe; do
-      env+=("${upstream^^}_URL=$(upstream_urls "$upstream")")
+    for upstream in "${SERVICES[@]}"; do
+      [[ $upstream == gateway ]] || env+=("${upstream^^}_URL=$(upstream_urls "$upstream")")
     done
   fi
   # glibc gives each thread that mallocs (libuv pool, V8 compiler and GC workers) an arena
@@ -163,14 +163,13 @@ $(curl -sS --max-time 3 "$url" || true)"
 }
 
 stop_service() {
-  local instance file
-  # Every pid file of the service, also of instances beyond today's count.
+  local file
+  [[ $1 == "$(service_of "$1")" ]] || { stop_instance "$1"; return; }
+  # Every instance's pid file, also of instances beyond today's count.
   for file in "$PIDS/$1.pid" "$PIDS/$1"-[0-9]*.pid; do
-    [[ -f $file ]] || continue
-    instance=$(basename "$file" .pid)
-    [[ $1 == "$(service_of "$1")" || $instance == "$1" ]] || continue
-    stop_instance "$instance"
+    [[ -f $file ]] && stop_instance "$(basename "$file" .pid)"
   done
+  return 0
 }
 
 stop_instance() {
