@@ -225,34 +225,15 @@ stop_elasticsearch() { stop_process elasticsearch 90; }
 
 # -------------------------------------------------------------------- filebeat
 
-filebeat_binary() {
-  local hash
-  hash=$(cat "$FILEBEAT_MODULE/go.mod" "$FILEBEAT_MODULE/go.sum" | sha256sum | cut -d' ' -f1)
-  printf '%s/%s/filebeat' "$FILEBEAT_CACHE" "$hash"
-}
+filebeat_binary() { go_tool_binary "$FILEBEAT_MODULE" "$FILEBEAT_CACHE" filebeat; }
 
 # Beats 7.17 has no Debian package or Maven artifact reachable here, and 8.x is not a
 # valid Go module version; 7.17.29 builds from the module proxy through a wrapper module
-# (infra/local/filebeat/go.mod, which repeats Beats' replace directives). Same recipe as
-# infra.sh's Jaeger build: -mod=readonly (go.sum is the pin), GOTOOLCHAIN=local, no
-# optimiser (a quarter less CPU on 2 cores; a local shipper's speed does not matter),
-# CGO off (no libsystemd headers needed; the journald input is the only loss).
+# (infra/local/filebeat/go.mod, which repeats Beats' replace directives). CGO off: no
+# libsystemd headers needed; the journald input is the only loss.
 ensure_filebeat_binary() {
-  local bin dir tmp t0=$SECONDS
-  bin=$(filebeat_binary)
-  [[ -x $bin ]] && return 0
-  command -v go >/dev/null || die "go (1.24.6+) is required to build Filebeat once: see https://go.dev/doc/install"
-  dir=$(dirname "$bin")
-  log "building Filebeat from the Go module proxy, once per version (log: $LOGS/filebeat-build.log)"
-  rm -rf "$FILEBEAT_CACHE" # older versions: only the pinned one is ever started
-  mkdir -p "$dir"
-  tmp=$(mktemp "$dir/.filebeat.XXXXXX")
-  (cd "$FILEBEAT_MODULE" && GOFLAGS=-mod=readonly GOTOOLCHAIN=local CGO_ENABLED=0 \
-    nice -n 10 go build -trimpath -gcflags=all='-N -l' -ldflags='-s -w' -o "$tmp" \
-    github.com/elastic/beats/v7/filebeat) >>"$LOGS/filebeat-build.log" 2>&1 ||
-    { rm -rf "$FILEBEAT_CACHE"; fail_piece filebeat-build "go build failed"; }
-  mv "$tmp" "$bin"
-  log "built Filebeat in $((SECONDS - t0))s"
+  CGO_ENABLED=0 build_go_tool "$FILEBEAT_MODULE" "$FILEBEAT_CACHE" filebeat \
+    github.com/elastic/beats/v7/filebeat
 }
 
 # The folder the running Filebeat was started on (start_filebeat records it).

@@ -312,37 +312,11 @@ start_connect() {
 
 # --------------------------------------------------------------------- jaeger
 
-# The binary built from infra/local/jaeger/go.mod, cached under the hash of go.mod and
-# go.sum: a second `up` costs nothing, a version bump in go.mod builds afresh.
-jaeger_binary() {
-  local hash
-  hash=$(cat "$JAEGER_MODULE/go.mod" "$JAEGER_MODULE/go.sum" | sha256sum | cut -d' ' -f1)
-  printf '%s/%s/jaeger' "$JAEGER_CACHE" "$hash"
-}
-
-# Jaeger v2 ships no Debian package or Maven artifact; its module builds from the Go
-# module proxy instead (the first build downloads ~1.3 GB of modules and takes minutes;
-# Go's own caches make later builds cheap). -mod=readonly: a go.sum that does not match
-# go.mod is an error here, never silently rewritten. GOTOOLCHAIN=local: use the Go on
-# PATH instead of fetching the one go.mod may ask for.
+# Jaeger v2 from infra/local/jaeger/go.mod (the first build downloads ~1.3 GB of modules
+# and takes minutes; Go's own caches make later builds cheap).
+jaeger_binary() { go_tool_binary "$JAEGER_MODULE" "$JAEGER_CACHE" jaeger; }
 ensure_jaeger_binary() {
-  local bin dir tmp t0=$SECONDS
-  bin=$(jaeger_binary)
-  [[ -x $bin ]] && return 0
-  command -v go >/dev/null || die "go (1.24.6+) is required to build Jaeger once: see https://go.dev/doc/install"
-  dir=$(dirname "$bin")
-  log "building Jaeger from the Go module proxy, once per version (log: $LOGS/jaeger-build.log)"
-  rm -rf "$JAEGER_CACHE" # older versions: only the pinned one is ever started
-  mkdir -p "$dir"
-  tmp=$(mktemp "$dir/.jaeger.XXXXXX")
-  # -gcflags=all='-N -l' (no optimisation, no inlining): the first build on a fresh 2-core
-  # machine is most of a CI run's set-up; compiling ~2,300 packages without the optimiser
-  # takes about a quarter less CPU, and a local trace store's speed does not matter.
-  (cd "$JAEGER_MODULE" && GOFLAGS=-mod=readonly GOTOOLCHAIN=local \
-    go build -trimpath -gcflags=all='-N -l' -ldflags='-s -w' -o "$tmp" github.com/jaegertracing/jaeger/cmd/jaeger) \
-    >>"$LOGS/jaeger-build.log" 2>&1 || { rm -rf "$JAEGER_CACHE"; fail_piece jaeger-build "go build failed"; }
-  mv "$tmp" "$bin" # atomic: an interrupted build never leaves a half-written binary behind
-  log "built Jaeger in $((SECONDS - t0))s"
+  build_go_tool "$JAEGER_MODULE" "$JAEGER_CACHE" jaeger github.com/jaegertracing/jaeger/cmd/jaeger
 }
 
 # The query API answers only once storage and query are up; OTLP/HTTP is what the

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Sourced by infra.sh and elk.sh: how a piece of the local stack (a process with a pid file
 # under $PIDS and the ports `ports_of <piece>` names) is found alive, waited for and stopped.
-# The caller defines STACK, PIDS, log, die, fail_piece and ports_of.
+# The caller defines STACK, PIDS, LOGS, log, die, fail_piece and ports_of.
 
 # True when something accepts a TCP connection on 127.0.0.1:<port>.
 port_answers() {
@@ -56,4 +56,36 @@ wait_gone() {
       sleep 0.2
     done
   done
+}
+
+# A tool built from a pinned Go module (its go.mod and go.sum name the version), cached
+# under <cache>/<hash of go.mod and go.sum>/<name>: a second `up` costs nothing, a version
+# bump builds afresh.
+go_tool_binary() { # <module dir> <cache dir> <name>
+  local hash
+  hash=$(cat "$1/go.mod" "$1/go.sum" | sha256sum | cut -d' ' -f1)
+  printf '%s/%s/%s' "$2" "$hash" "$3"
+}
+
+# Builds that tool once from the Go module proxy (the tools here ship no Debian package or
+# Maven artifact). -mod=readonly: a go.sum that does not match go.mod is an error, never
+# rewritten. GOTOOLCHAIN=local: the Go on PATH, not one go.mod may ask to fetch. No
+# optimiser or inlining (-N -l): a first build on a fresh 2-core machine is most of a CI
+# run's set-up, and this takes about a quarter less CPU; a local tool's speed does not
+# matter. The caller's environment passes the rest (e.g. CGO_ENABLED=0).
+build_go_tool() { # <module dir> <cache dir> <name> <package>
+  local module=$1 cache=$2 name=$3 package=$4 bin dir tmp t0=$SECONDS
+  bin=$(go_tool_binary "$module" "$cache" "$name")
+  [[ -x $bin ]] && return 0
+  command -v go >/dev/null || die "go (1.24.6+) is required to build $name once: see https://go.dev/doc/install"
+  dir=$(dirname "$bin")
+  log "building $name from the Go module proxy, once per version (log: $LOGS/$name-build.log)"
+  rm -rf "$cache" # older versions: only the pinned one is ever started
+  mkdir -p "$dir"
+  tmp=$(mktemp "$dir/.$name.XXXXXX")
+  (cd "$module" && GOFLAGS=-mod=readonly GOTOOLCHAIN=local nice -n 10 \
+    go build -trimpath -gcflags=all='-N -l' -ldflags='-s -w' -o "$tmp" "$package") \
+    >>"$LOGS/$name-build.log" 2>&1 || { rm -rf "$cache"; fail_piece "$name-build" "go build failed"; }
+  mv "$tmp" "$bin" # atomic: an interrupted build never leaves a half-written binary behind
+  log "built $name in $((SECONDS - t0))s"
 }
