@@ -1,7 +1,6 @@
 import { SERVICE_NAMES, type ServiceName } from '@blog/chassis';
-import { api, rowsOf, stackCommand, stackKafka } from '@blog/testing';
-import type { Admin } from 'kafkajs';
-import { stackGroups } from './support/consumer-groups';
+import { api, rowsOf, stackCommand } from '@blog/testing';
+import { stackGroups, withAdmin } from './support/consumer-groups';
 import { killNine, type Piece } from './support/faults';
 import { awaitTerminal, reconcileSettled } from './support/reconcile';
 import { SagaLoad } from './support/saga-load';
@@ -17,16 +16,6 @@ const LOAD = { seconds: 16, perSecond: 2 };
 const KILL_AT_MS = 3_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const second = (service: ServiceName): Piece => `${service}-2`;
-
-async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = stackKafka('instance-kill').admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 /** The stack's groups that have one member per instance now: those the kill will shrink. */
 const groupsOfTwo = (groups: readonly string[]) =>

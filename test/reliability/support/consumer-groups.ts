@@ -5,7 +5,8 @@ import type { Admin } from 'kafkajs';
 /** The stack's own consumer groups: every one is named after the database it feeds. */
 const DATABASE_SUFFIXES = SERVICE_NAMES.map((service) => `.blog_${service}`);
 
-async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+/** A Kafka admin client of the stack's broker for `work`, disconnected after. */
+export async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = stackKafka('reliability-admin').admin();
   await admin.connect();
   try {
