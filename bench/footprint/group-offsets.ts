@@ -1,22 +1,15 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { stackKafka } from '@blog/testing';
+import { withStackAdmin } from '@blog/testing';
 import type { Admin } from 'kafkajs';
 
 // dist/bench/footprint → the repository root (testing's stackCommand resolves inside dist/).
 const INFRA = resolve(__dirname, '../../../infra/local/infra.sh');
 const run = promisify(execFile);
 
-async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = stackKafka('bench-footprint').admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
+const withAdmin = <T>(work: (admin: Admin) => Promise<T>) =>
+  withStackAdmin('bench-footprint', work);
 
 /**
  * Consumer groups follow the database (`<consumer>.<database>`), so an instance on a

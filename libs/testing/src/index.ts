@@ -4,6 +4,7 @@ export {
   type ReceivedRecord,
   type RecordToProduce,
   stackKafka,
+  withStackAdmin,
   TopicRecorder,
 } from './kafka-probe';
 export { SERVICE_MALLOC_ENV, serviceInstanceUrls, STACK, uniqueName } from './stack-endpoints';

@@ -1,5 +1,5 @@
 import { ensureTopics as ensureTopicsOn } from '@blog/consumer';
-import { type Consumer, type IHeaders, Kafka, logLevel } from 'kafkajs';
+import { type Admin, type Consumer, type IHeaders, Kafka, logLevel } from 'kafkajs';
 import { STACK, uniqueName } from './stack-endpoints';
 
 export interface ReceivedRecord {
@@ -111,6 +111,20 @@ export async function produceRecords(
     await producer.send({ topic, acks: -1, messages: records.map((r) => ({ ...r })) });
   } finally {
     await producer.disconnect();
+  }
+}
+
+/** An admin client of the local stack's broker for `work`, disconnected after. */
+export async function withStackAdmin<T>(
+  clientId: string,
+  work: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = stackKafka(clientId).admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
   }
 }
 

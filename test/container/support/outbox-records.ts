@@ -1,22 +1,18 @@
-import { eventually, stackKafka } from '@blog/testing';
+import { eventually, withStackAdmin } from '@blog/testing';
 
 /** The stack's own outbox topics (outbox.event.<aggregatetype>), not specs' or dead letters. */
 const STACK_OUTBOX_TOPIC = /^outbox\.event\.[a-z]+$/;
 
 /** How many records the stack's outbox topics have ever held (sum of high watermarks). */
-export async function outboxRecordCount(): Promise<number> {
-  const admin = stackKafka('container-tier').admin();
-  await admin.connect();
-  try {
+export function outboxRecordCount(): Promise<number> {
+  return withStackAdmin('container-tier', async (admin) => {
     const topics = (await admin.listTopics()).filter((topic) => STACK_OUTBOX_TOPIC.test(topic));
     let total = 0;
     for (const topic of topics) {
       for (const partition of await admin.fetchTopicOffsets(topic)) total += Number(partition.high);
     }
     return total;
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /**

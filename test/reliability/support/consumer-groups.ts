@@ -1,20 +1,13 @@
 import { SERVICE_NAMES } from '@blog/chassis';
-import { stackCommand, stackKafka } from '@blog/testing';
+import { stackCommand, withStackAdmin } from '@blog/testing';
 import type { Admin } from 'kafkajs';
 
 /** The stack's own consumer groups: every one is named after the database it feeds. */
 const DATABASE_SUFFIXES = SERVICE_NAMES.map((service) => `.blog_${service}`);
 
-/** A Kafka admin client of the stack's broker for `work`, disconnected after. */
-export async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = stackKafka('reliability-admin').admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
+/** An admin client of the stack's broker for `work`, disconnected after. */
+export const withAdmin = <T>(work: (admin: Admin) => Promise<T>) =>
+  withStackAdmin('reliability-admin', work);
 
 export const stackGroups = () =>
   withAdmin(async (admin) =>
