@@ -40,6 +40,26 @@ const MAX_RECORDS_PER_TRANSACTION = 100;
 /** How long start-up keeps retrying a broker that is not ready for a just-created topic. */
 const START_RETRY_MS = 30_000;
 
+const HEARTBEAT_INTERVAL_MS = 1_000;
+
+/**
+ * kafkajs heartbeats only between fetches and when asked: a chunk whose handlers retry
+ * through a database restart would otherwise outlive the session and hand its partitions
+ * to another member mid-transaction. A refused heartbeat (a rebalance began) is left for
+ * the heartbeat after the chunk, which kafkajs acts on.
+ */
+async function heartbeatWhile<T>(
+  heartbeat: () => Promise<void>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const timer = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 function isRetriable(error: unknown): boolean {
   return error instanceof KafkaJSError && error.retriable;
 }
@@ -109,12 +129,12 @@ export class KafkaMessageConsumer {
       // groups of the stack cost 0.7 of this machine's 2 cores in empty fetches.
       maxWaitTimeInMs: 500,
       allowAutoTopicCreation: false,
-      // A consumer that crashed or restarted leaves its old member in the group, and the
-      // rejoin waits for that member's session to expire: kafkajs' 30 s default held a
-      // sign-up for half its deadline after a broker restart. Handlers take milliseconds
-      // and heartbeats go out between messages, so 10 s is safe.
-      sessionTimeout: 10_000,
-      heartbeatInterval: 3_000,
+      // A dead instance's partitions wait out its session before a survivor gets them, and
+      // a restarted consumer's rejoin waits for its old member's: the broker's minimum
+      // (group.min.session.timeout.ms, 6 s) keeps both short. Heartbeats also go out while
+      // a chunk is applied (heartbeatWhile), so a handler waiting on Postgres is not dead.
+      sessionTimeout: 6_000,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart && !this.stopped) this.revive(REVIVE_BACKOFF_MS.initial);
@@ -155,7 +175,9 @@ export class KafkaMessageConsumer {
           // A rebalance took the partition away, or the consumer stops: the rest is not ours.
           if (!isRunning() || isStale()) return;
           const chunk = records.slice(start, start + MAX_RECORDS_PER_TRANSACTION);
-          const outcomes = await this.options.processor.processBatch(chunk);
+          const outcomes = await heartbeatWhile(heartbeat, () =>
+            this.options.processor.processBatch(chunk),
+          );
           chunk.forEach((record, index) => {
             const outcome = outcomes[index];
             if (outcome) this.options.onOutcome?.(outcome, record);

@@ -63,6 +63,8 @@ describe('KafkaMessageConsumer + MessageProcessor', () => {
   const outcomes: ProcessOutcome[] = [];
   /** The message the handler cannot apply until "the fix is deployed". */
   let broken: { key: string; seq: number } | null = null;
+  /** A message whose handler takes this long, as one waiting out a database restart. */
+  let slow: { key: string; ms: number } | null = null;
 
   const processor = (consumer: string) =>
     new MessageProcessor({
@@ -75,6 +77,7 @@ describe('KafkaMessageConsumer + MessageProcessor', () => {
           type: 'Deposited',
           schema: Deposited,
           handle: async (tx, { key, payload }) => {
+            if (slow?.key === key) await new Promise((resolve) => setTimeout(resolve, slow?.ms));
             if (broken?.key === key && broken.seq === payload.seq) {
               throw new Error(`cannot apply seq ${payload.seq}`);
             }
@@ -124,6 +127,7 @@ describe('KafkaMessageConsumer + MessageProcessor', () => {
     await producer.connect();
     outcomes.length = 0;
     broken = null;
+    slow = null;
   });
   afterEach(async () => {
     await producer.disconnect();
@@ -248,6 +252,28 @@ describe('KafkaMessageConsumer + MessageProcessor', () => {
       await dlq.stop();
     }
   });
+
+  it('keeps its partitions while a handler outlasts the session, so nothing is redelivered', async () => {
+    slow = { key: 'slow', ms: 9_000 }; // the session is 6 s
+    const groupId = uniqueName('g');
+    const running = await consume(groupId, 'ledger');
+    const admin = kafka.admin();
+    await admin.connect();
+    const members = async () =>
+      (await admin.describeGroups([groupId])).groups[0]?.members.map((m) => m.memberId);
+    try {
+      const before = await members();
+      await produceRecords(topic, [record('slow', { amount: 3, seq: 1 })]);
+      await waitUntil(() => outcomes.length === 1, 20_000);
+      // A second delivery would come after a rebalance; give it time to show up.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(outcomes).toEqual(['processed']);
+      expect(await members()).toEqual(before);
+    } finally {
+      await admin.disconnect();
+      await running.stop();
+    }
+  }, 40_000);
 
   it('starts when its topic is served only after start-up began, instead of failing', async () => {
     // The race a fresh stack hits: the topic is not served yet when the consumer subscribes.
