@@ -82,3 +82,15 @@ step "starting the local stack"
 step "unit, integration and end-to-end tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS" "$@" || { summary; exit 1; }
 summary
+
+# Scale-out is a supported mode, so the end-to-end tier also runs against two instances
+# of every service behind the gateway's balancer. A run given a filter ran what it asked.
+if (($# == 0)); then
+  step "end-to-end tests with two instances of every service"
+  "$STACK" up --instances 2
+  RESULTS="$ROOT/.stack/test-results-two-instances.json"
+  npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$RESULTS" ||
+    { summary; exit 1; }
+  summary
+  "$STACK" up --instances 1
+fi
