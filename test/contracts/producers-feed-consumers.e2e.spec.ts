@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ConsumerDefinition, ConsumerHost, createServiceApp } from '@blog/chassis';
+import { type ConsumerDefinition, createServiceApp } from '@blog/chassis';
 import { decodeEnvelope } from '@blog/consumer';
 import {
   AccountMessages,
@@ -83,9 +83,9 @@ async function buildChannels(): Promise<{ channels: Channel[]; close: () => Prom
   for (const definition of definitions) {
     const database = await createTestDatabase(`contract_${definition.service}`);
     const env = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'error' as const };
-    const { app } = await createServiceApp(definition, env);
+    const { app, inbox } = await createServiceApp(definition, env);
     built.push({ app, database });
-    for (const consumer of app.get(ConsumerHost).definitions) {
+    for (const consumer of inbox.definitions()) {
       channels.push({ service: definition.service, definition: consumer });
     }
   }

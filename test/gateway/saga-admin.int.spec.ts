@@ -96,7 +96,7 @@ describe('saga admin routes', () => {
       VISITOR_URL: await deadUrl(),
       AUTH_JWKS_URL: jwks.url,
       SAGA_MONITOR_ENABLED: 'true',
-      SAGA_MONITOR_TOPIC_PATTERN: topics.pattern,
+      SAGA_MONITOR_TOPICS: topics.list(['account', 'post', 'blog']),
       SAGA_STUCK_AFTER_MS: String(24 * 3_600_000),
     });
     admin = await jwks.bearer({ sub: 'acc-admin', roles: ['admin'] });

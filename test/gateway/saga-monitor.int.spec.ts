@@ -71,8 +71,7 @@ describe('saga monitor', () => {
       ...started.env,
       AUTH_JWKS_URL: jwks.url,
       SAGA_MONITOR_ENABLED: 'true',
-      SAGA_MONITOR_TOPIC_PATTERN: topics.pattern,
-      SAGA_MONITOR_TOPIC_REFRESH_MS: '1000',
+      SAGA_MONITOR_TOPICS: topics.list(['account', 'profile', 'post', 'blog']),
       SAGA_STUCK_AFTER_MS: String(STUCK_AFTER_MS),
     });
     admin = await jwks.bearer({ sub: 'acc-admin', roles: ['user', 'admin'] });
@@ -239,12 +238,12 @@ describe('saga monitor', () => {
     expect(upstreams.user.calls.at(-1)?.headers['authorization']).toBe(admin);
   });
 
-  it('reads topics created after it started, and never a dead-letter topic', async () => {
+  it('reads a configured topic that did not exist when it started, and no other topic', async () => {
     const ignored = randomUUID();
     await topics.produce('account.dlq', [
       { type: 'AccountRegistered', sagaId: ignored, key: randomUUID(), occurredAt: new Date() },
     ]);
-    await topics.create(['blog']);
+    // Nobody had written to the blog topic: the monitor created it when it started.
     const sagaId = randomUUID();
     await topics.produce('blog', [
       { type: 'BlogDeletionRequested', sagaId, key: randomUUID(), occurredAt: new Date() },

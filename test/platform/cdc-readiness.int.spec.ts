@@ -44,6 +44,7 @@ async function boot(database: TestDatabase, env: Record<string, string>) {
     LOG_LEVEL: 'error',
     ...env,
   });
+  await app.startAllMicroservices();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

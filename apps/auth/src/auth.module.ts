@@ -1,11 +1,4 @@
-import {
-  ConsumerHost,
-  DeadlineHost,
-  PG_POOL,
-  SagaAdminController,
-  SERVICE_CONFIG,
-  type ServiceConfig,
-} from '@blog/chassis';
+import { DeadlineHost, PG_POOL, SagaAdminController } from '@blog/chassis';
 import { Module, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import {
@@ -80,20 +73,8 @@ const commands: Provider[] = [
 
 const queries: Provider[] = [RegistrationStatusQuery, CurrentAccountQuery];
 
-const consumers: Provider[] = [
-  SignUpConsumer,
-  CloseAccountConsumer,
-  {
-    provide: ConsumerHost,
-    inject: [SERVICE_CONFIG, PG_POOL, SignUpConsumer, CloseAccountConsumer],
-    useFactory: (
-      config: ServiceConfig,
-      pool: Pool,
-      signUp: SignUpConsumer,
-      closeAccount: CloseAccountConsumer,
-    ) => new ConsumerHost(config, pool, [signUp.definition(), closeAccount.definition()]),
-  },
-];
+/** Inbox handlers: microservice controllers of the inbox transport. */
+const consumers = [SignUpConsumer, CloseAccountConsumer];
 
 /** Sign-up and close-account deadlines fire while the app runs; any number of instances may poll. */
 const sagas: Provider[] = [
@@ -115,6 +96,7 @@ const sagas: Provider[] = [
 /** The auth service: accounts, credentials and tokens (see DESIGN.md). */
 @Module({
   controllers: [
+    ...consumers,
     JwksHttpController,
     RegisterAccountHttpController,
     RegistrationStatusHttpController,
@@ -125,14 +107,6 @@ const sagas: Provider[] = [
     CloseAccountHttpController,
     SagaAdminController,
   ],
-  providers: [
-    ...configuration,
-    ...infrastructure,
-    ...tokens,
-    ...commands,
-    ...queries,
-    ...consumers,
-    ...sagas,
-  ],
+  providers: [...configuration, ...infrastructure, ...tokens, ...commands, ...queries, ...sagas],
 })
 export class AuthModule {}

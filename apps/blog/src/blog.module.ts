@@ -1,11 +1,4 @@
-import {
-  ConsumerHost,
-  DeadlineHost,
-  PG_POOL,
-  SagaAdminController,
-  SERVICE_CONFIG,
-  type ServiceConfig,
-} from '@blog/chassis';
+import { DeadlineHost, PG_POOL, SagaAdminController } from '@blog/chassis';
 import { EventStore } from '@blog/eventstore';
 import { Module, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
@@ -46,33 +39,8 @@ const commands: Provider[] = [
 
 const queries: Provider[] = [GetBlogQuery, ListBlogsQuery];
 
-const consumers: Provider[] = [
-  PublicationConsumer,
-  BlogDeletionConsumer,
-  AccountClosureConsumer,
-  {
-    provide: ConsumerHost,
-    inject: [
-      SERVICE_CONFIG,
-      PG_POOL,
-      PublicationConsumer,
-      BlogDeletionConsumer,
-      AccountClosureConsumer,
-    ],
-    useFactory: (
-      config: ServiceConfig,
-      pool: Pool,
-      publication: PublicationConsumer,
-      deletion: BlogDeletionConsumer,
-      closure: AccountClosureConsumer,
-    ) =>
-      new ConsumerHost(config, pool, [
-        publication.definition(),
-        deletion.definition(),
-        closure.definition(),
-      ]),
-  },
-];
+/** Inbox handlers: microservice controllers of the inbox transport. */
+const consumers = [PublicationConsumer, BlogDeletionConsumer, AccountClosureConsumer];
 
 /** A deletion whose participants do not all answer in time is undone (BlogDeletionTimedOut). */
 const deadlines: Provider[] = [
@@ -91,6 +59,7 @@ const deadlines: Provider[] = [
 /** The blog service: blogs, their lifecycle, and blog's steps in sagas 2, 3 and 4. */
 @Module({
   controllers: [
+    ...consumers,
     CreateBlogHttpController,
     UpdateBlogHttpController,
     DeleteBlogHttpController,
@@ -98,13 +67,6 @@ const deadlines: Provider[] = [
     ListBlogsHttpController,
     SagaAdminController,
   ],
-  providers: [
-    ...configuration,
-    ...eventSourcing,
-    ...commands,
-    ...queries,
-    ...consumers,
-    ...deadlines,
-  ],
+  providers: [...configuration, ...eventSourcing, ...commands, ...queries, ...deadlines],
 })
 export class BlogModule {}

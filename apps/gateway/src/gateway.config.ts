@@ -1,6 +1,6 @@
 import { InvalidConfigError, SERVICE_PORTS } from '@blog/chassis';
 import { z } from 'zod';
-import { contractTopicPattern } from './consumers/contract-messages';
+import { contractTopics } from './consumers/contract-messages';
 import { UPSTREAM_NAMES, type UpstreamName } from './routing/upstream-names';
 
 /** DI token for the parsed {@link GatewayConfig}. */
@@ -58,28 +58,16 @@ const gatewayConfigSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((flag) => flag === 'true'),
-  /** Offsets belong with the inbox they fed, so the default group follows the database. */
-  SAGA_MONITOR_GROUP_ID: z
+  /**
+   * The topics the monitor reads, comma-separated. Default: the contracts' topics and no
+   * other outbox on the same Kafka (a benchmark's, a test's, another team's).
+   */
+  SAGA_MONITOR_TOPICS: z
     .string()
-    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'letters, digits, ".", "_" and "-" only')
-    .optional(),
-  /** Default: the contracts' topics only (see contractTopicPattern). */
-  SAGA_MONITOR_TOPIC_PATTERN: z
-    .string()
-    .default(contractTopicPattern())
-    .refine(compiles, 'must be a valid regular expression')
-    .transform((source) => new RegExp(source)),
-  SAGA_MONITOR_TOPIC_REFRESH_MS: milliseconds(30_000, 100),
+    .default(contractTopics().join(','))
+    .transform((list) => list.split(',').map((topic) => topic.trim()))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'Kafka topic names only')).min(1)),
 });
-
-function compiles(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 type ParsedConfig = z.output<typeof gatewayConfigSchema>;
 

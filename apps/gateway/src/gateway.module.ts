@@ -4,7 +4,7 @@ import { RedriveDeadLettersHttpController } from './commands/redrive-dead-letter
 import { RedriveDeadLettersService } from './commands/redrive-dead-letters/redrive-dead-letters.service';
 import { ReplaySagaHttpController } from './commands/replay-saga/replay-saga.http.controller';
 import { ReplaySagaService } from './commands/replay-saga/replay-saga.service';
-import { OutboxTopicsConsumer } from './consumers/outbox-topics.consumer';
+import { SagaMonitorConsumer } from './consumers/saga-monitor.consumer';
 import { EdgeInstaller } from './edge/edge.installer';
 import { Upstreams } from './proxy/upstreams';
 import { GatewayConfigModule } from './gateway-config.module';
@@ -19,14 +19,15 @@ import { ListSagasQuery } from './queries/list-sagas/list-sagas.query';
 /** The public edge on Fastify: rate limits, docs, proxy with JWT check over the instances. */
 const edge = [EdgeInstaller, Upstreams];
 
-/** The saga monitor's projection of all outbox traffic. */
-const consumers = [OutboxTopicsConsumer];
+/** The saga monitor's projection of all outbox traffic: a handler of the inbox transport. */
+const consumers = [SagaMonitorConsumer];
 
 const queries = [ListSagasQuery, GetSagaQuery];
 const commands = [ReplaySagaService, RedriveDeadLettersService];
 const infrastructure = [InternalApiClient, DeadLetterSources, AdminAuditInterceptor];
 
 const controllers = [
+  ...consumers,
   ListSagasHttpController,
   GetSagaHttpController,
   ReplaySagaHttpController,
@@ -38,6 +39,6 @@ const controllers = [
 @Module({
   imports: [GatewayConfigModule],
   controllers,
-  providers: [...edge, ...consumers, ...queries, ...commands, ...infrastructure],
+  providers: [...edge, ...queries, ...commands, ...infrastructure],
 })
 export class GatewayModule {}

@@ -1,11 +1,4 @@
-import {
-  ConsumerHost,
-  DeadlineHost,
-  PG_POOL,
-  SagaAdminController,
-  SERVICE_CONFIG,
-  type ServiceConfig,
-} from '@blog/chassis';
+import { DeadlineHost, PG_POOL, SagaAdminController } from '@blog/chassis';
 import { EventStore } from '@blog/eventstore';
 import { Module, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
@@ -52,15 +45,8 @@ const commands: Provider[] = [
 
 const queries: Provider[] = [GetPostQuery, ListPostsQuery];
 
-const consumers: Provider[] = [
-  BlogConsumer,
-  {
-    provide: ConsumerHost,
-    inject: [SERVICE_CONFIG, PG_POOL, BlogConsumer],
-    useFactory: (config: ServiceConfig, pool: Pool, blog: BlogConsumer) =>
-      new ConsumerHost(config, pool, [blog.definition()]),
-  },
-];
+/** Inbox handlers: microservice controllers of the inbox transport. */
+const consumers = [BlogConsumer];
 
 /** A publication the blog does not answer in time is undone (PublicationTimedOut). */
 const deadlines: Provider[] = [
@@ -79,6 +65,7 @@ const deadlines: Provider[] = [
 /** The post service: posts, their publication (saga 2) and post's step in saga 3. */
 @Module({
   controllers: [
+    ...consumers,
     DraftPostHttpController,
     EditPostHttpController,
     PublishPostHttpController,
@@ -88,13 +75,6 @@ const deadlines: Provider[] = [
     ListPostsHttpController,
     SagaAdminController,
   ],
-  providers: [
-    ...configuration,
-    ...eventSourcing,
-    ...commands,
-    ...queries,
-    ...consumers,
-    ...deadlines,
-  ],
+  providers: [...configuration, ...eventSourcing, ...commands, ...queries, ...deadlines],
 })
 export class PostModule {}

@@ -1,13 +1,7 @@
 import { Module } from '@nestjs/common';
-import {
-  ConsumerHost,
-  PG_POOL,
-  SagaAdminController,
-  SERVICE_CONFIG,
-  type ServiceConfig,
-} from '@blog/chassis';
+import { SagaAdminController } from '@blog/chassis';
 import { EventStore } from '@blog/eventstore';
-import type { Pool } from 'pg';
+
 import { CloseBlogSubscriptionsHandler } from './commands/close-blog-subscriptions/close-blog-subscriptions.handler';
 import { FanOutPostHandler } from './commands/fan-out-post/fan-out-post.handler';
 import { RemoveAccountSubscriptionsHandler } from './commands/remove-account-subscriptions/remove-account-subscriptions.handler';
@@ -44,36 +38,19 @@ const commands = [
 
 const queries = [MySubscriptionsQuery, MyFeedQuery];
 
+/** Inbox handlers: microservice controllers of the inbox transport. */
 const consumers = [BlogConsumer, PostConsumer, AccountConsumer];
-
-const messaging = [
-  {
-    provide: ConsumerHost,
-    inject: [SERVICE_CONFIG, PG_POOL, BlogConsumer, PostConsumer, AccountConsumer],
-    useFactory: (
-      config: ServiceConfig,
-      pool: Pool,
-      blogs: BlogConsumer,
-      posts: PostConsumer,
-      accounts: AccountConsumer,
-    ) =>
-      new ConsumerHost(config, pool, [
-        blogs.definition(),
-        posts.definition(),
-        accounts.definition(),
-      ]),
-  },
-];
 
 /** The subscribe service: subscriptions (event-sourced), blogs as it sees them, feeds. */
 @Module({
   controllers: [
+    ...consumers,
     SubscribeToBlogHttpController,
     UnsubscribeFromBlogHttpController,
     MySubscriptionsHttpController,
     MyFeedHttpController,
     SagaAdminController,
   ],
-  providers: [...persistence, ...commands, ...queries, ...consumers, ...messaging],
+  providers: [...persistence, ...commands, ...queries],
 })
 export class SubscribeModule {}

@@ -1,12 +1,6 @@
-import {
-  ConsumerHost,
-  PG_POOL,
-  SagaAdminController,
-  SERVICE_CONFIG,
-  type ServiceConfig,
-} from '@blog/chassis';
+import { SagaAdminController } from '@blog/chassis';
 import { Module, type Provider } from '@nestjs/common';
-import type { Pool } from 'pg';
+
 import { AnonymiseProfileHandler } from './commands/anonymise-profile/anonymise-profile.handler';
 import { CreateProfileHandler } from './commands/create-profile/create-profile.handler';
 import { ReleaseProfileHandler } from './commands/release-profile/release-profile.handler';
@@ -29,24 +23,17 @@ const commands: Provider[] = [
 
 const queries: Provider[] = [ProfileByHandleQuery];
 
-const consumers: Provider[] = [
-  SignUpConsumer,
-  CloseAccountConsumer,
-  {
-    provide: ConsumerHost,
-    inject: [SERVICE_CONFIG, PG_POOL, SignUpConsumer, CloseAccountConsumer],
-    useFactory: (
-      config: ServiceConfig,
-      pool: Pool,
-      signUp: SignUpConsumer,
-      closeAccount: CloseAccountConsumer,
-    ) => new ConsumerHost(config, pool, [signUp.definition(), closeAccount.definition()]),
-  },
-];
+/** Inbox handlers: microservice controllers of the inbox transport. */
+const consumers = [SignUpConsumer, CloseAccountConsumer];
 
 /** The user service: profiles and their unique handles (see DESIGN.md). */
 @Module({
-  controllers: [ProfileByHandleHttpController, UpdateProfileHttpController, SagaAdminController],
-  providers: [...infrastructure, ...commands, ...queries, ...consumers],
+  controllers: [
+    ...consumers,
+    ProfileByHandleHttpController,
+    UpdateProfileHttpController,
+    SagaAdminController,
+  ],
+  providers: [...infrastructure, ...commands, ...queries],
 })
 export class UserModule {}

@@ -1,12 +1,6 @@
 import { Module } from '@nestjs/common';
-import {
-  ConsumerHost,
-  PG_POOL,
-  SagaAdminController,
-  SERVICE_CONFIG,
-  type ServiceConfig,
-} from '@blog/chassis';
-import type { Pool } from 'pg';
+import { SagaAdminController } from '@blog/chassis';
+
 import { AnonymiseAccountVisitsHandler } from './commands/anonymise-account-visits/anonymise-account-visits.handler';
 import { ClosePostCountersHandler } from './commands/close-post-counters/close-post-counters.handler';
 import { OpenPostCountersHandler } from './commands/open-post-counters/open-post-counters.handler';
@@ -36,38 +30,21 @@ const commands = [
 
 const queries = [PostStatsQuery, BlogStatsQuery, PopularPostsQuery];
 
+/** Inbox handlers: microservice controllers of the inbox transport. */
 const consumers = [PostConsumer, BlogConsumer, AccountConsumer];
 
 const workers = [BucketCompactionWorker];
 
-const messaging = [
-  {
-    provide: ConsumerHost,
-    inject: [SERVICE_CONFIG, PG_POOL, PostConsumer, BlogConsumer, AccountConsumer],
-    useFactory: (
-      config: ServiceConfig,
-      pool: Pool,
-      posts: PostConsumer,
-      blogs: BlogConsumer,
-      accounts: AccountConsumer,
-    ) =>
-      new ConsumerHost(config, pool, [
-        posts.definition(),
-        blogs.definition(),
-        accounts.definition(),
-      ]),
-  },
-];
-
 /** The visitor service: visits, counters, unique visitors, popular posts. */
 @Module({
   controllers: [
+    ...consumers,
     RecordVisitHttpController,
     PostStatsHttpController,
     BlogStatsHttpController,
     PopularPostsHttpController,
     SagaAdminController,
   ],
-  providers: [...commands, ...queries, ...consumers, ...messaging, ...workers],
+  providers: [...commands, ...queries, ...workers],
 })
 export class VisitorModule {}

@@ -10,6 +10,7 @@ import type { ServiceConfig } from './config/service-config';
 import { OUTBOX_SERVICES } from './config/service-names';
 import { CdcReadiness } from './health/cdc.readiness';
 import { ConsumerLagReadiness } from './health/consumer-lag.readiness';
+import { ConsumerHost } from './messaging/consumer-host';
 import { ConsumerLagProbe } from './messaging/consumer-lag.probe';
 import { ConsumerMetricsCollector } from './observability/consumer-metrics.collector';
 import { DatabaseModule, type MigrationList } from './database/database.module';
@@ -18,6 +19,7 @@ import type { ReadinessCheck } from './health/readiness-check';
 import { KafkaAdmin } from './kafka/kafka-admin';
 import { OutboxRetentionWorker } from './database/outbox-retention.worker';
 import { PG_POOL, pgPoolProvider } from './database/pg-pool.provider';
+import type { Pool } from 'pg';
 
 export interface ChassisOptions {
   migrations: MigrationList;
@@ -33,7 +35,7 @@ export interface ChassisOptions {
 export class ChassisModule {
   static forService(config: ServiceConfig, options: ChassisOptions): DynamicModule {
     // CDC where the service owns an outbox (and so a connector); consumer lag reports only
-    // when the app provides a ConsumerHost. Then the app's own checks.
+    // when the app declares consumers. Then the app's own checks.
     const extraChecks: readonly Type<ReadinessCheck>[] = [
       ...(OUTBOX_SERVICES.includes(config.SERVICE_NAME) ? [CdcReadiness] : []),
       ConsumerLagReadiness,
@@ -46,6 +48,11 @@ export class ChassisModule {
       pgPoolProvider,
       OutboxRetentionWorker,
       AccessTokenVerifier,
+      {
+        provide: ConsumerHost,
+        inject: [SERVICE_CONFIG, PG_POOL],
+        useFactory: (service: ServiceConfig, pool: Pool) => new ConsumerHost(service, pool),
+      },
       ConsumerLagProbe,
       ConsumerMetricsCollector,
       { provide: APP_GUARD, useClass: AuthenticatedGuard },
@@ -64,7 +71,14 @@ export class ChassisModule {
       ],
       controllers: [HealthController, PublicMetricsController],
       providers,
-      exports: [SERVICE_CONFIG, KafkaAdmin, PG_POOL, AccessTokenVerifier, ServiceMetrics],
+      exports: [
+        SERVICE_CONFIG,
+        KafkaAdmin,
+        PG_POOL,
+        AccessTokenVerifier,
+        ServiceMetrics,
+        ConsumerHost,
+      ],
     };
   }
 }

@@ -36,11 +36,18 @@ export {
 export { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 export { decodeSeqCursor, encodeSeqCursor } from './http/seq-cursor';
 export { type ErrorBody, errorResponseOf, ErrorBodyFilter } from './errors/error-body.filter';
+export { type ConsumerDefinition, ConsumerHost } from './messaging/consumer-host';
 export {
-  type ConsumerDefinition,
-  ConsumerHost,
-  type OutcomeListener,
-} from './messaging/consumer-host';
+  InboxConsumer,
+  type InboxContext,
+  OnEnvelopes,
+  OnMessage,
+} from './messaging/inbox-consumer';
+export {
+  consumerDefinitionOf,
+  InboxTransport,
+  type InboxTransportOptions,
+} from './messaging/inbox-transport';
 export { type DeadlineHandlers, DeadlineHost } from './messaging/deadline-host';
 export { type Cause, causeOfMessage, eventContextOf, messageContextOf } from './cause/cause';
 export { RequestCause } from './cause/request-cause.decorator';

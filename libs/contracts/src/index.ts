@@ -5,7 +5,6 @@ export {
   defineMessage,
   type MessageContext,
   type MessageContract,
-  on,
   outboxMessageOf,
   type PayloadOf,
 } from './message-contract';

@@ -1,6 +1,4 @@
-import type { MessageHandler, InboundMessage } from '@blog/consumer';
 import type { JsonValue, OutboxMessage } from '@blog/outbox';
-import type { SqlClient } from '@blog/sql';
 import type { z, ZodType } from 'zod';
 
 /**
@@ -54,17 +52,4 @@ export function outboxMessageOf<Contract extends MessageContract<string, ZodType
     schemaVersion: contract.schemaVersion,
     payload: contract.schema.parse(payload) as JsonValue,
   };
-}
-
-/** A consumer's handler for one contract message, typed by the contract's schema. */
-export function on<Contract extends MessageContract<string, ZodType>>(
-  contract: Contract,
-  handle: (tx: SqlClient, message: InboundMessage<PayloadOf<Contract>>) => Promise<void>,
-): MessageHandler<unknown> {
-  const handler: MessageHandler<PayloadOf<Contract>> = {
-    type: contract.type,
-    schema: contract.schema as unknown as ZodType<PayloadOf<Contract>>,
-    handle,
-  };
-  return handler as MessageHandler<unknown>;
 }

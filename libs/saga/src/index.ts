@@ -22,6 +22,6 @@ export const sagaMigrations = [CreateSagaTables1763900200000];
 export {
   MissingSagaIdError,
   recordStepIfInSaga,
-  type SagaStepDefinition,
-  sagaStepHandler,
+  type SagaReaction,
+  runSagaStep,
 } from './saga-step-handler';

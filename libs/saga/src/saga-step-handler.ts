@@ -1,48 +1,41 @@
-import type { InboundMessage, MessageHandler } from '@blog/consumer';
+import type { InboundMessage } from '@blog/consumer';
 import type { SqlClient } from '@blog/sql';
-import type { ZodType } from 'zod';
 import { recordSagaStep, type SagaOutcome } from './saga-log';
 
 /**
- * A participant's reaction to one saga event (choreography: no orchestrator). The
- * reaction returns its outcome; the saga log entry commits with its effects and inbox row.
+ * A participant's reaction to one saga event (choreography: no orchestrator). It returns
+ * its outcome; the saga log entry commits with its effects and inbox row.
  */
-export interface SagaStepDefinition<Payload> {
-  readonly sagaType: string;
-  readonly step: string;
-  readonly type: string;
-  readonly schema: ZodType<Payload>;
-  react(tx: SqlClient, message: InboundMessage<Payload> & { sagaId: string }): Promise<SagaOutcome>;
-}
+export type SagaReaction<Payload> = (
+  tx: SqlClient,
+  message: InboundMessage<Payload> & { sagaId: string },
+) => Promise<SagaOutcome>;
 
 export class MissingSagaIdError extends Error {
   readonly code = 'SAGA.MISSING_ID';
 }
 
-export function sagaStepHandler<Payload>(
-  definition: SagaStepDefinition<Payload>,
-): MessageHandler<unknown> {
-  const handler: MessageHandler<Payload> = {
-    type: definition.type,
-    schema: definition.schema,
-    async handle(tx, message) {
-      const sagaId = message.envelope.sagaId;
-      if (sagaId === null) {
-        throw new MissingSagaIdError(
-          `${definition.type} ${message.envelope.messageId} carries no saga id`,
-        );
-      }
-      const outcome = await definition.react(tx, { ...message, sagaId });
-      await recordSagaStep(tx, {
-        sagaId,
-        sagaType: definition.sagaType,
-        step: definition.step,
-        outcome,
-        messageId: message.envelope.messageId,
-      });
-    },
-  };
-  return handler as MessageHandler<unknown>;
+/** Runs a participant's reaction to a saga message and logs its step with the outcome. */
+export async function runSagaStep<Payload>(
+  tx: SqlClient,
+  message: InboundMessage<Payload>,
+  step: { readonly sagaType: string; readonly step: string },
+  react: SagaReaction<Payload>,
+): Promise<void> {
+  const sagaId = message.envelope.sagaId;
+  if (sagaId === null) {
+    throw new MissingSagaIdError(
+      `${message.envelope.type} ${message.envelope.messageId} carries no saga id`,
+    );
+  }
+  const outcome = await react(tx, { ...message, sagaId });
+  await recordSagaStep(tx, {
+    sagaId,
+    sagaType: step.sagaType,
+    step: step.step,
+    outcome,
+    messageId: message.envelope.messageId,
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   KafkaDeadLetterSink,
   KafkaMessageConsumer,
   MessageProcessor,
+  handlerFor,
 } from '@blog/consumer';
 import { outboxTopic, publishToOutbox } from '@blog/outbox';
 import { inTransaction, type SqlClient } from '@blog/sql';
@@ -22,7 +23,7 @@ import { cancelDeadline, DeadlineWorker, scheduleDeadline } from './deadline-sto
 import { sagaMigrations } from './index';
 import { readSagaLog } from './saga-log';
 import { republishSagaMessages } from './saga-replay';
-import { sagaStepHandler } from './saga-step-handler';
+import { runSagaStep } from './saga-step-handler';
 
 async function compensations(pool: Pool) {
   return (await pool.query<{ saga_id: string }>(`SELECT saga_id FROM compensations ORDER BY id`))
@@ -134,19 +135,23 @@ describe('saga replay through Debezium', () => {
         pool,
         deadLetters: new KafkaDeadLetterSink(producer),
         handlers: [
-          sagaStepHandler({
-            sagaType: 'sign-up',
-            step: 'profile.create',
+          handlerFor({
             type: 'AccountRegistered',
             schema: z.object({ handle: z.string() }),
-            react: async (tx, { payload }) => {
-              await tx.query(
-                `INSERT INTO profiles (handle, created) VALUES ($1, 1)
-                 ON CONFLICT (handle) DO UPDATE SET created = profiles.created + 1`,
-                [payload.handle],
-              );
-              return 'succeeded';
-            },
+            handle: (tx, message) =>
+              runSagaStep(
+                tx,
+                message,
+                { sagaType: 'sign-up', step: 'profile.create' },
+                async () => {
+                  await tx.query(
+                    `INSERT INTO profiles (handle, created) VALUES ($1, 1)
+                   ON CONFLICT (handle) DO UPDATE SET created = profiles.created + 1`,
+                    [message.payload.handle],
+                  );
+                  return 'succeeded';
+                },
+              ),
           }),
         ],
       }),

@@ -28,6 +28,7 @@ export async function bootGateway(env: Record<string, string>): Promise<RunningG
   let app: NestFastifyApplication;
   try {
     ({ app } = await createServiceApp(gatewayService, { ...process.env }));
+    await app.startAllMicroservices();
     await app.listen({ port: 0, host: '127.0.0.1' });
   } finally {
     for (const [key, value] of Object.entries(saved)) {

@@ -13,11 +13,15 @@ export interface SagaMessage {
 
 /**
  * Outbox topics of this spec only (`outbox.event.<prefix>-<aggregate>`), so other specs'
- * and services' traffic never mixes in, and the pattern the monitor is pointed at.
+ * and services' traffic never mixes in, and the list the monitor is pointed at.
  */
 export class SpecTopics {
   readonly prefix = uniqueName('gwt').replace(/_/g, '').toLowerCase();
-  readonly pattern = `^outbox\\.event\\.${this.prefix}-[a-z.]+$`;
+
+  /** `SAGA_MONITOR_TOPICS` for these aggregates. */
+  list(aggregates: readonly string[]): string {
+    return aggregates.map((aggregate) => this.topic(aggregate)).join(',');
+  }
 
   topic(aggregate: string): string {
     return `outbox.event.${this.prefix}-${aggregate}`;

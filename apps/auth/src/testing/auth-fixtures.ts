@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { randomUUID } from 'node:crypto';
-import type { Cause } from '@blog/chassis';
+import { consumerDefinitionOf, type Cause } from '@blog/chassis';
 import { inTransaction } from '@blog/sql';
 import type { Pool } from 'pg';
 import { CloseAccountHandler } from '../commands/close-account/close-account.handler';
@@ -55,8 +55,8 @@ export async function authFixtures(pool: Pool, env: Record<string, string> = {})
     closeAccount: new CloseAccountHandler(pool, store, config, sessions),
     deadlines: new TimeOutSagaHandler(store),
     consumers: [
-      new SignUpConsumer(signUp).definition(),
-      new CloseAccountConsumer(closureSteps).definition(),
+      consumerDefinitionOf(new SignUpConsumer(signUp)),
+      consumerDefinitionOf(new CloseAccountConsumer(closureSteps)),
     ],
   };
 }

@@ -1,22 +1,20 @@
-import type { ConsumerDefinition } from '@blog/chassis';
-import { AccountMessages, on } from '@blog/contracts';
-import { Injectable } from '@nestjs/common';
+import { InboxConsumer, type InboxContext, OnMessage } from '@blog/chassis';
+import { AccountMessages, type PayloadOf } from '@blog/contracts';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { DeleteAccountBlogsHandler } from '../commands/delete-account-blogs/delete-account-blogs.handler';
 
-/** auth's account closures (saga 4): `blog.account-closure` on `outbox.event.account`. */
-@Injectable()
+type AccountClosureRequested = PayloadOf<typeof AccountMessages.AccountClosureRequested>;
+
+/** auth's account closures (saga 4), on `outbox.event.account`. */
+@InboxConsumer('blog.account-closure')
 export class AccountClosureConsumer {
   constructor(private readonly deleteBlogs: DeleteAccountBlogsHandler) {}
 
-  definition(): ConsumerDefinition {
-    return {
-      name: 'blog.account-closure',
-      topics: [AccountMessages.AccountClosureRequested.topic],
-      handlers: [
-        on(AccountMessages.AccountClosureRequested, (tx, message) =>
-          this.deleteBlogs.execute(tx, message),
-        ),
-      ],
-    };
+  @OnMessage(AccountMessages.AccountClosureRequested)
+  closureRequested(
+    @Payload() _payload: AccountClosureRequested,
+    @Ctx() { tx, message }: InboxContext<AccountClosureRequested>,
+  ) {
+    return this.deleteBlogs.execute(tx, message);
   }
 }

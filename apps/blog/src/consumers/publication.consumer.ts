@@ -1,20 +1,20 @@
-import type { ConsumerDefinition } from '@blog/chassis';
-import { on, PostMessages } from '@blog/contracts';
-import { Injectable } from '@nestjs/common';
+import { InboxConsumer, type InboxContext, OnMessage } from '@blog/chassis';
+import { type PayloadOf, PostMessages } from '@blog/contracts';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { ApprovePublicationHandler } from '../commands/approve-publication/approve-publication.handler';
 
-/** post's publication requests (saga 2): `blog.publication` on `outbox.event.post`. */
-@Injectable()
+type PublishRequested = PayloadOf<typeof PostMessages.PublishRequested>;
+
+/** post's publication requests (saga 2), on `outbox.event.post`. */
+@InboxConsumer('blog.publication')
 export class PublicationConsumer {
   constructor(private readonly approve: ApprovePublicationHandler) {}
 
-  definition(): ConsumerDefinition {
-    return {
-      name: 'blog.publication',
-      topics: [PostMessages.PublishRequested.topic],
-      handlers: [
-        on(PostMessages.PublishRequested, (tx, message) => this.approve.execute(tx, message)),
-      ],
-    };
+  @OnMessage(PostMessages.PublishRequested)
+  publishRequested(
+    @Payload() _payload: PublishRequested,
+    @Ctx() { tx, message }: InboxContext<PublishRequested>,
+  ) {
+    return this.approve.execute(tx, message);
   }
 }

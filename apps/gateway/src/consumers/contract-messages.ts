@@ -24,14 +24,6 @@ export const contractMessages = (): MessageContract<string, ZodType>[] =>
     Object.values(module as Record<string, MessageContract<string, ZodType>>),
   );
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Matches exactly the contracts' topics. Not `outbox.event.*`: every other outbox on the
- * same Kafka (benchmarks', tests', another team's) would then flow through the monitor's
- * inbox too, costing its database a write per message it can only ignore.
- */
-export function contractTopicPattern(): string {
-  const topics = [...new Set(contractMessages().map((contract) => contract.topic))].sort();
-  return `^(?:${topics.map(escapeRegExp).join('|')})$`;
-}
+/** The contracts' topics: what the saga monitor reads unless configured otherwise. */
+export const contractTopics = (): string[] =>
+  [...new Set(contractMessages().map((contract) => contract.topic))].sort();

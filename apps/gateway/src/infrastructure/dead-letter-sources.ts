@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxTopicsConsumer } from '../consumers/outbox-topics.consumer';
+import { ConsumerHost } from '@blog/chassis';
+import { SAGA_MONITOR } from '../consumers/saga-monitor.consumer';
 import type { UpstreamName } from '../routing/upstream-names';
 import {
   type InternalCall,
@@ -30,7 +31,7 @@ export interface DeadLetterListing {
 export class DeadLetterSources {
   constructor(
     private readonly internal: InternalApiClient,
-    private readonly monitor: OutboxTopicsConsumer,
+    private readonly consumers: ConsumerHost,
   ) {}
 
   async list(filter: DeadLetterFilter, call: OperatorCall): Promise<DeadLetterListing> {
@@ -42,7 +43,7 @@ export class DeadLetterSources {
         { ...call, method: 'GET', path: `/dead-letters${query ? `?${query}` : ''}` },
         deadLetterListSchema,
       ),
-      this.monitor.deadLetters.list(filter),
+      this.consumers.adminOf(SAGA_MONITOR).list(filter),
     ]);
     return {
       items: [

@@ -1,17 +1,25 @@
-import type { ConsumerDefinition } from '@blog/chassis';
-import { BlogMessages, on } from '@blog/contracts';
-import { Injectable } from '@nestjs/common';
+import { InboxConsumer, type InboxContext, OnMessage } from '@blog/chassis';
+import { BlogMessages, type PayloadOf } from '@blog/contracts';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { ArchiveBlogPostsHandler } from '../commands/archive-blog-posts/archive-blog-posts.handler';
 import { CompletePublicationHandler } from '../commands/complete-publication/complete-publication.handler';
 import { LearnBlogHandler } from '../commands/learn-blog/learn-blog.handler';
 import { RestoreBlogPostsHandler } from '../commands/restore-blog-posts/restore-blog-posts.handler';
 
+type BlogCreated = PayloadOf<typeof BlogMessages.BlogCreated>;
+type BlogDeletionRequested = PayloadOf<typeof BlogMessages.BlogDeletionRequested>;
+type BlogDeleted = PayloadOf<typeof BlogMessages.BlogDeleted>;
+type BlogDeletionCancelled = PayloadOf<typeof BlogMessages.BlogDeletionCancelled>;
+type BlogDeletionTimedOut = PayloadOf<typeof BlogMessages.BlogDeletionTimedOut>;
+type PublicationApproved = PayloadOf<typeof BlogMessages.PublicationApproved>;
+type PublicationRejected = PayloadOf<typeof BlogMessages.PublicationRejected>;
+
 /**
- * Everything blog says, on one channel (`post.blog-events` on `outbox.event.blog`). One
- * consumer on purpose: a blog's lifecycle events and its answers to publications share the
- * blog id as key, so they arrive here in the order blog committed them.
+ * Everything blog says, on one channel (`outbox.event.blog`). One consumer on purpose: a
+ * blog's lifecycle events and its answers to publications share the blog id as key, so
+ * they arrive here in the order blog committed them.
  */
-@Injectable()
+@InboxConsumer('post.blog-events')
 export class BlogConsumer {
   constructor(
     private readonly learn: LearnBlogHandler,
@@ -20,36 +28,54 @@ export class BlogConsumer {
     private readonly publication: CompletePublicationHandler,
   ) {}
 
-  definition(): ConsumerDefinition {
-    return {
-      name: 'post.blog-events',
-      topics: [BlogMessages.BlogCreated.topic],
-      handlers: [
-        on(BlogMessages.BlogCreated, (tx, { payload }) =>
-          this.learn.created(tx, payload.blogId, payload.ownerId),
-        ),
-        on(BlogMessages.BlogDeletionRequested, (tx, { payload, envelope }) =>
-          this.archive.execute(tx, payload, envelope),
-        ),
-        on(BlogMessages.BlogDeleted, (tx, { payload }) => this.learn.deleted(tx, payload.blogId)),
-        on(BlogMessages.BlogDeletionCancelled, (tx, { payload, envelope }) =>
-          this.restore.execute(tx, payload.blogId, envelope),
-        ),
-        on(BlogMessages.BlogDeletionTimedOut, (tx, { payload, envelope }) =>
-          this.restore.execute(tx, payload.blogId, envelope),
-        ),
-        on(BlogMessages.PublicationApproved, (tx, { payload, envelope }) =>
-          this.publication.execute(tx, payload, { kind: 'approved' }, envelope),
-        ),
-        on(BlogMessages.PublicationRejected, (tx, { payload, envelope }) =>
-          this.publication.execute(
-            tx,
-            payload,
-            { kind: 'rejected', reason: payload.reason },
-            envelope,
-          ),
-        ),
-      ],
-    };
+  @OnMessage(BlogMessages.BlogCreated)
+  blogCreated(@Payload() payload: BlogCreated, @Ctx() { tx }: InboxContext<BlogCreated>) {
+    return this.learn.created(tx, payload.blogId, payload.ownerId);
+  }
+
+  @OnMessage(BlogMessages.BlogDeletionRequested)
+  deletionRequested(
+    @Payload() payload: BlogDeletionRequested,
+    @Ctx() { tx, message }: InboxContext<BlogDeletionRequested>,
+  ) {
+    return this.archive.execute(tx, payload, message.envelope);
+  }
+
+  @OnMessage(BlogMessages.BlogDeleted)
+  blogDeleted(@Payload() payload: BlogDeleted, @Ctx() { tx }: InboxContext<BlogDeleted>) {
+    return this.learn.deleted(tx, payload.blogId);
+  }
+
+  @OnMessage(BlogMessages.BlogDeletionCancelled)
+  deletionCancelled(
+    @Payload() payload: BlogDeletionCancelled,
+    @Ctx() { tx, message }: InboxContext<BlogDeletionCancelled>,
+  ) {
+    return this.restore.execute(tx, payload.blogId, message.envelope);
+  }
+
+  @OnMessage(BlogMessages.BlogDeletionTimedOut)
+  deletionTimedOut(
+    @Payload() payload: BlogDeletionTimedOut,
+    @Ctx() { tx, message }: InboxContext<BlogDeletionTimedOut>,
+  ) {
+    return this.restore.execute(tx, payload.blogId, message.envelope);
+  }
+
+  @OnMessage(BlogMessages.PublicationApproved)
+  publicationApproved(
+    @Payload() payload: PublicationApproved,
+    @Ctx() { tx, message }: InboxContext<PublicationApproved>,
+  ) {
+    return this.publication.execute(tx, payload, { kind: 'approved' }, message.envelope);
+  }
+
+  @OnMessage(BlogMessages.PublicationRejected)
+  publicationRejected(
+    @Payload() payload: PublicationRejected,
+    @Ctx() { tx, message }: InboxContext<PublicationRejected>,
+  ) {
+    const outcome = { kind: 'rejected', reason: payload.reason } as const;
+    return this.publication.execute(tx, payload, outcome, message.envelope);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsumerDefinition } from '@blog/chassis';
+import { consumerDefinitionOf, type ConsumerDefinition } from '@blog/chassis';
 import { type ConsumedRecord, MessageProcessor } from '@blog/consumer';
 import { AccountMessages, BlogMessages, PostMessages } from '@blog/contracts';
 import { readSagaLog } from '@blog/saga';
@@ -73,18 +73,20 @@ describe('subscribe: removing a closed account’s subscriptions and feed (saga 
       });
     processors = {
       blogs: processor(
-        new BlogConsumer(
-          new TrackBlogHandler(store),
-          new CloseBlogSubscriptionsHandler(store),
-          new RestoreBlogSubscriptionsHandler(store),
-          new RetireBlogHandler(store),
-        ).definition(),
+        consumerDefinitionOf(
+          new BlogConsumer(
+            new TrackBlogHandler(store),
+            new CloseBlogSubscriptionsHandler(store),
+            new RestoreBlogSubscriptionsHandler(store),
+            new RetireBlogHandler(store),
+          ),
+        ),
       ),
       posts: processor(
-        new PostConsumer(new FanOutPostHandler(), new WithdrawPostHandler()).definition(),
+        consumerDefinitionOf(new PostConsumer(new FanOutPostHandler(), new WithdrawPostHandler())),
       ),
       accounts: processor(
-        new AccountConsumer(new RemoveAccountSubscriptionsHandler(store)).definition(),
+        consumerDefinitionOf(new AccountConsumer(new RemoveAccountSubscriptionsHandler(store))),
       ),
     };
     subscribeToBlog = new SubscribeToBlogHandler(pool, store);

@@ -1,31 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import type { ConsumerDefinition } from '@blog/chassis';
-import { AccountMessages } from '@blog/contracts';
-import { sagaStepHandler } from '@blog/saga';
+import { InboxConsumer, type InboxContext, OnMessage } from '@blog/chassis';
+import { AccountMessages, type PayloadOf } from '@blog/contracts';
+import { runSagaStep } from '@blog/saga';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { RemoveAccountSubscriptionsHandler } from '../commands/remove-account-subscriptions/remove-account-subscriptions.handler';
 
+type AccountClosureRequested = PayloadOf<typeof AccountMessages.AccountClosureRequested>;
+
 /** auth's events: saga 4 (close an account). */
-@Injectable()
+@InboxConsumer('subscribe.account')
 export class AccountConsumer {
   constructor(private readonly removeSubscriptions: RemoveAccountSubscriptionsHandler) {}
 
-  definition(): ConsumerDefinition {
-    const closure = AccountMessages.AccountClosureRequested;
-    return {
-      name: 'subscribe.account',
-      topics: [closure.topic],
-      handlers: [
-        sagaStepHandler({
-          sagaType: 'close-account',
-          step: 'subscribe.remove-subscriptions',
-          type: closure.type,
-          schema: closure.schema,
-          react: async (tx, message) => {
-            await this.removeSubscriptions.handle(tx, message);
-            return 'succeeded';
-          },
-        }),
-      ],
-    };
+  @OnMessage(AccountMessages.AccountClosureRequested)
+  closureRequested(
+    @Payload() _payload: AccountClosureRequested,
+    @Ctx() { tx, message }: InboxContext<AccountClosureRequested>,
+  ) {
+    const step = { sagaType: 'close-account', step: 'subscribe.remove-subscriptions' };
+    return runSagaStep(tx, message, step, async (stepTx, inSaga) => {
+      await this.removeSubscriptions.handle(stepTx, inSaga);
+      return 'succeeded';
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsumerDefinition } from '@blog/chassis';
+import { consumerDefinitionOf, type ConsumerDefinition } from '@blog/chassis';
 import { type ConsumedRecord, MessageProcessor, type ProcessOutcome } from '@blog/consumer';
 import { BlogMessages, PostMessages } from '@blog/contracts';
 import { readSagaLog } from '@blog/saga';
@@ -129,15 +129,17 @@ describe('subscribe: closing a blog’s subscriptions and restoring them (saga 3
         retry: { attempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
       });
     blogs = processor(
-      new BlogConsumer(
-        new TrackBlogHandler(store),
-        new CloseBlogSubscriptionsHandler(store),
-        new RestoreBlogSubscriptionsHandler(store),
-        new RetireBlogHandler(store),
-      ).definition(),
+      consumerDefinitionOf(
+        new BlogConsumer(
+          new TrackBlogHandler(store),
+          new CloseBlogSubscriptionsHandler(store),
+          new RestoreBlogSubscriptionsHandler(store),
+          new RetireBlogHandler(store),
+        ),
+      ),
     );
     posts = processor(
-      new PostConsumer(new FanOutPostHandler(), new WithdrawPostHandler()).definition(),
+      consumerDefinitionOf(new PostConsumer(new FanOutPostHandler(), new WithdrawPostHandler())),
     );
     subscribeToBlog = new SubscribeToBlogHandler(pool, store);
     unsubscribeFromBlog = new UnsubscribeFromBlogHandler(pool, store);

@@ -1,17 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import type { ConsumerDefinition } from '@blog/chassis';
-import { BlogMessages, on } from '@blog/contracts';
-import { sagaStepHandler } from '@blog/saga';
-import type { ZodType } from 'zod';
+import { InboxConsumer, type InboxContext, OnMessage } from '@blog/chassis';
+import { BlogMessages, type PayloadOf } from '@blog/contracts';
+import { runSagaStep } from '@blog/saga';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { CloseBlogSubscriptionsHandler } from '../commands/close-blog-subscriptions/close-blog-subscriptions.handler';
 import { RestoreBlogSubscriptionsHandler } from '../commands/restore-blog-subscriptions/restore-blog-subscriptions.handler';
 import { RetireBlogHandler } from '../commands/retire-blog/retire-blog.handler';
 import { TrackBlogHandler } from '../commands/track-blog/track-blog.handler';
 
+type BlogCreated = PayloadOf<typeof BlogMessages.BlogCreated>;
+type BlogDeletionRequested = PayloadOf<typeof BlogMessages.BlogDeletionRequested>;
+type BlogDeletionCancelled = PayloadOf<typeof BlogMessages.BlogDeletionCancelled>;
+type BlogDeletionTimedOut = PayloadOf<typeof BlogMessages.BlogDeletionTimedOut>;
+type BlogDeleted = PayloadOf<typeof BlogMessages.BlogDeleted>;
+
 const SAGA = 'delete-blog';
+const RESTORE = { sagaType: SAGA, step: 'subscribe.restore-subscriptions' };
 
 /** blog's events: which blogs exist, and saga 3 (delete a blog). */
-@Injectable()
+@InboxConsumer('subscribe.blog')
 export class BlogConsumer {
   constructor(
     private readonly trackBlog: TrackBlogHandler,
@@ -20,39 +26,46 @@ export class BlogConsumer {
     private readonly retireBlog: RetireBlogHandler,
   ) {}
 
-  definition(): ConsumerDefinition {
-    const { BlogCreated, BlogDeletionRequested, BlogDeletionCancelled, BlogDeletionTimedOut } =
-      BlogMessages;
-    const restoreOn = <Payload extends { blogId: string }>(contract: {
-      readonly type: string;
-      readonly schema: ZodType<Payload>;
-    }) =>
-      sagaStepHandler<Payload>({
-        sagaType: SAGA,
-        step: 'subscribe.restore-subscriptions',
-        type: contract.type,
-        schema: contract.schema,
-        react: async (tx, message) => {
-          await this.restoreSubscriptions.handle(tx, message);
-          return 'compensated';
-        },
-      });
-    return {
-      name: 'subscribe.blog',
-      topics: [BlogCreated.topic],
-      handlers: [
-        on(BlogCreated, (tx, message) => this.trackBlog.handle(tx, message)),
-        sagaStepHandler({
-          sagaType: SAGA,
-          step: 'subscribe.close-subscriptions',
-          type: BlogDeletionRequested.type,
-          schema: BlogDeletionRequested.schema,
-          react: (tx, message) => this.closeSubscriptions.handle(tx, message),
-        }),
-        restoreOn(BlogDeletionCancelled),
-        restoreOn(BlogDeletionTimedOut),
-        on(BlogMessages.BlogDeleted, (tx, message) => this.retireBlog.handle(tx, message)),
-      ],
-    };
+  @OnMessage(BlogMessages.BlogCreated)
+  blogCreated(@Payload() _payload: BlogCreated, @Ctx() { tx, message }: InboxContext<BlogCreated>) {
+    return this.trackBlog.handle(tx, message);
+  }
+
+  @OnMessage(BlogMessages.BlogDeletionRequested)
+  deletionRequested(
+    @Payload() _payload: BlogDeletionRequested,
+    @Ctx() { tx, message }: InboxContext<BlogDeletionRequested>,
+  ) {
+    const step = { sagaType: SAGA, step: 'subscribe.close-subscriptions' };
+    return runSagaStep(tx, message, step, (stepTx, inSaga) =>
+      this.closeSubscriptions.handle(stepTx, inSaga),
+    );
+  }
+
+  @OnMessage(BlogMessages.BlogDeletionCancelled)
+  deletionCancelled(
+    @Payload() _payload: BlogDeletionCancelled,
+    @Ctx() { tx, message }: InboxContext<BlogDeletionCancelled>,
+  ) {
+    return runSagaStep(tx, message, RESTORE, async (stepTx, inSaga) => {
+      await this.restoreSubscriptions.handle(stepTx, inSaga);
+      return 'compensated';
+    });
+  }
+
+  @OnMessage(BlogMessages.BlogDeletionTimedOut)
+  deletionTimedOut(
+    @Payload() _payload: BlogDeletionTimedOut,
+    @Ctx() { tx, message }: InboxContext<BlogDeletionTimedOut>,
+  ) {
+    return runSagaStep(tx, message, RESTORE, async (stepTx, inSaga) => {
+      await this.restoreSubscriptions.handle(stepTx, inSaga);
+      return 'compensated';
+    });
+  }
+
+  @OnMessage(BlogMessages.BlogDeleted)
+  blogDeleted(@Payload() _payload: BlogDeleted, @Ctx() { tx, message }: InboxContext<BlogDeleted>) {
+    return this.retireBlog.handle(tx, message);
   }
 }

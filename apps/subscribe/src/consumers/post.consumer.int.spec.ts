@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsumerDefinition } from '@blog/chassis';
+import { consumerDefinitionOf, type ConsumerDefinition } from '@blog/chassis';
 import type { ConsumedRecord, ProcessOutcome } from '@blog/consumer';
 import { MessageProcessor } from '@blog/consumer';
 import { BlogMessages, PostMessages } from '@blog/contracts';
@@ -100,15 +100,17 @@ describe('subscribe: feed fan-out', () => {
         retry: { attempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
       });
     blogs = processor(
-      new BlogConsumer(
-        new TrackBlogHandler(store),
-        new CloseBlogSubscriptionsHandler(store),
-        new RestoreBlogSubscriptionsHandler(store),
-        new RetireBlogHandler(store),
-      ).definition(),
+      consumerDefinitionOf(
+        new BlogConsumer(
+          new TrackBlogHandler(store),
+          new CloseBlogSubscriptionsHandler(store),
+          new RestoreBlogSubscriptionsHandler(store),
+          new RetireBlogHandler(store),
+        ),
+      ),
     );
     posts = processor(
-      new PostConsumer(new FanOutPostHandler(), new WithdrawPostHandler()).definition(),
+      consumerDefinitionOf(new PostConsumer(new FanOutPostHandler(), new WithdrawPostHandler())),
     );
     subscribeToBlog = new SubscribeToBlogHandler(pool, store);
     unsubscribeFromBlog = new UnsubscribeFromBlogHandler(pool, store);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsumerDefinition } from '@blog/chassis';
+import { consumerDefinitionOf, type ConsumerDefinition } from '@blog/chassis';
 import { type ConsumedRecord, MessageProcessor } from '@blog/consumer';
 import { AccountMessages, PostMessages } from '@blog/contracts';
 import { readSagaLog } from '@blog/saga';
@@ -87,9 +87,13 @@ describe('visitor: visits, counters and anonymisation', () => {
         retry: { attempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
       });
     posts = processor(
-      new PostConsumer(new OpenPostCountersHandler(), new ClosePostCountersHandler()).definition(),
+      consumerDefinitionOf(
+        new PostConsumer(new OpenPostCountersHandler(), new ClosePostCountersHandler()),
+      ),
     );
-    accounts = processor(new AccountConsumer(new AnonymiseAccountVisitsHandler()).definition());
+    accounts = processor(
+      consumerDefinitionOf(new AccountConsumer(new AnonymiseAccountVisitsHandler())),
+    );
     recordVisit = new RecordVisitHandler(pool);
     postStats = new PostStatsQuery(pool);
     blogStats = new BlogStatsQuery(pool);

@@ -1,25 +1,27 @@
-import { Injectable } from '@nestjs/common';
-import type { ConsumerDefinition } from '@blog/chassis';
-import { BlogMessages, on } from '@blog/contracts';
+import { InboxConsumer, type InboxContext, OnMessage } from '@blog/chassis';
+import { BlogMessages, type PayloadOf } from '@blog/contracts';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { RetireBlogHandler } from '../commands/retire-blog/retire-blog.handler';
 import { TrackBlogHandler } from '../commands/track-blog/track-blog.handler';
 
+type BlogCreated = PayloadOf<typeof BlogMessages.BlogCreated>;
+type BlogDeleted = PayloadOf<typeof BlogMessages.BlogDeleted>;
+
 /** blog's events: which blogs have stats, and which are gone. */
-@Injectable()
+@InboxConsumer('visitor.blog')
 export class BlogConsumer {
   constructor(
     private readonly trackBlog: TrackBlogHandler,
     private readonly retireBlog: RetireBlogHandler,
   ) {}
 
-  definition(): ConsumerDefinition {
-    return {
-      name: 'visitor.blog',
-      topics: [BlogMessages.BlogCreated.topic],
-      handlers: [
-        on(BlogMessages.BlogCreated, (tx, message) => this.trackBlog.handle(tx, message)),
-        on(BlogMessages.BlogDeleted, (tx, message) => this.retireBlog.handle(tx, message)),
-      ],
-    };
+  @OnMessage(BlogMessages.BlogCreated)
+  blogCreated(@Payload() _payload: BlogCreated, @Ctx() { tx, message }: InboxContext<BlogCreated>) {
+    return this.trackBlog.handle(tx, message);
+  }
+
+  @OnMessage(BlogMessages.BlogDeleted)
+  blogDeleted(@Payload() _payload: BlogDeleted, @Ctx() { tx, message }: InboxContext<BlogDeleted>) {
+    return this.retireBlog.handle(tx, message);
   }
 }

@@ -1,25 +1,33 @@
-import { Injectable } from '@nestjs/common';
-import type { ConsumerDefinition } from '@blog/chassis';
-import { on, PostMessages } from '@blog/contracts';
+import { InboxConsumer, type InboxContext, OnMessage } from '@blog/chassis';
+import { type PayloadOf, PostMessages } from '@blog/contracts';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { ClosePostCountersHandler } from '../commands/close-post-counters/close-post-counters.handler';
 import { OpenPostCountersHandler } from '../commands/open-post-counters/open-post-counters.handler';
 
+type PostPublished = PayloadOf<typeof PostMessages.PostPublished>;
+type PostUnpublished = PayloadOf<typeof PostMessages.PostUnpublished>;
+
 /** post's events: which posts take visits. */
-@Injectable()
+@InboxConsumer('visitor.post')
 export class PostConsumer {
   constructor(
     private readonly openCounters: OpenPostCountersHandler,
     private readonly closeCounters: ClosePostCountersHandler,
   ) {}
 
-  definition(): ConsumerDefinition {
-    return {
-      name: 'visitor.post',
-      topics: [PostMessages.PostPublished.topic],
-      handlers: [
-        on(PostMessages.PostPublished, (tx, message) => this.openCounters.handle(tx, message)),
-        on(PostMessages.PostUnpublished, (tx, message) => this.closeCounters.handle(tx, message)),
-      ],
-    };
+  @OnMessage(PostMessages.PostPublished)
+  postPublished(
+    @Payload() _payload: PostPublished,
+    @Ctx() { tx, message }: InboxContext<PostPublished>,
+  ) {
+    return this.openCounters.handle(tx, message);
+  }
+
+  @OnMessage(PostMessages.PostUnpublished)
+  postUnpublished(
+    @Payload() _payload: PostUnpublished,
+    @Ctx() { tx, message }: InboxContext<PostUnpublished>,
+  ) {
+    return this.closeCounters.handle(tx, message);
   }
 }

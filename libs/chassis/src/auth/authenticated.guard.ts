@@ -29,7 +29,8 @@ export const CurrentCaller = createParamDecorator(
 
 /**
  * Global guard: authentication by default, roles where a route asks for them. Services
- * verify tokens themselves rather than trusting the gateway's word for it.
+ * verify tokens themselves rather than trusting the gateway's word for it. It guards HTTP
+ * routes only: inbox handlers take messages from the service's own Kafka, not callers.
  */
 @Injectable()
 export class AuthenticatedGuard implements CanActivate {
@@ -39,6 +40,7 @@ export class AuthenticatedGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<WithCaller>();
     const optional = this.reflector.getAllAndOverride<boolean>(PUBLIC, targets) ?? false;

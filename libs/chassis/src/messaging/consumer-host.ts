@@ -6,7 +6,6 @@ import {
   KafkaMessageConsumer,
   type MessageHandler,
   MessageProcessor,
-  type ProcessOutcome,
   type RetryPolicy,
 } from '@blog/consumer';
 import { metrics, withConsumerSpan } from '@blog/observability';
@@ -30,8 +29,6 @@ export interface ConsumerDefinition {
   readonly retry?: RetryPolicy;
 }
 
-export type OutcomeListener = (consumer: string, outcome: ProcessOutcome) => void;
-
 /** A consumer group as readiness and /metrics see it. */
 export interface ConsumerGroup {
   readonly consumer: string;
@@ -39,24 +36,29 @@ export interface ConsumerGroup {
   readonly topics: readonly string[];
 }
 
+/** Waits between attempts of a start in the background. */
+const BACKGROUND_RETRY_MS = { initial: 1_000, max: 30_000 };
+
 /**
- * Starts a service's consumers with the service and stops them with it. Holds no state a
- * second instance would need: offsets live in Kafka, inbox and dead letters in Postgres.
+ * Runs a service's consumer groups for the inbox transport (inbox-transport.ts), which
+ * hands it the groups the app declares. Holds no state a second instance would need:
+ * offsets live in Kafka, inbox and dead letters in Postgres.
  */
 export class ConsumerHost {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private readonly running: KafkaMessageConsumer[] = [];
-  readonly admins: ReadonlyMap<string, DeadLetterAdmin>;
-  private readonly processors: ReadonlyMap<string, MessageProcessor>;
+  private readonly dlqAdmins = new Map<string, DeadLetterAdmin>();
+  private readonly processors = new Map<string, MessageProcessor>();
   private readonly database: string;
   private readonly logger = new Logger('consumer');
+  private defined: readonly ConsumerDefinition[] = [];
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
     config: ServiceConfig,
-    pool: Pool,
-    readonly definitions: readonly ConsumerDefinition[],
-    private readonly onOutcome: OutcomeListener = () => undefined,
+    private readonly pool: Pool,
   ) {
     this.kafka = createKafka({
       clientId: config.SERVICE_NAME,
@@ -66,36 +68,16 @@ export class ConsumerHost {
     });
     this.database = new URL(config.DATABASE_URL).pathname.slice(1);
     this.producer = this.kafka.producer({ allowAutoTopicCreation: true });
-    const sink: DeadLetterSink = new KafkaDeadLetterSink(this.producer);
-    this.processors = new Map(
-      definitions.map((definition) => [
-        definition.name,
-        new MessageProcessor({
-          consumer: definition.name,
-          pool,
-          handlers: definition.handlers,
-          deadLetters: sink,
-          ...(definition.retry ? { retry: definition.retry } : {}),
-          // One consumer span per message, continuing the producer's trace from the
-          // outbox row's traceparent; its logs carry the saga, correlation and message ids.
-          around: (message, work) =>
-            withConsumerSpan(message.envelope, message.topic, async () => {
-              metrics.observeCommitToConsume(
-                definition.name,
-                message.topic,
-                message.envelope.occurredAt,
-              );
-              const startedAt = performance.now();
-              const outcome = await work();
-              logHandledMessage(this.logger, definition.name, message, outcome, startedAt);
-              return outcome;
-            }),
-        }),
-      ]),
-    );
-    this.admins = new Map(
-      [...this.processors].map(([name, processor]) => [name, new DeadLetterAdmin(pool, processor)]),
-    );
+  }
+
+  /** The groups being run: empty until the transport starts them. */
+  get definitions(): readonly ConsumerDefinition[] {
+    return this.defined;
+  }
+
+  /** Each group's dead letters, for the admin routes. */
+  get admins(): ReadonlyMap<string, DeadLetterAdmin> {
+    return this.dlqAdmins;
   }
 
   /**
@@ -109,27 +91,48 @@ export class ConsumerHost {
   }
 
   groups(): ConsumerGroup[] {
-    return this.definitions.map(({ name, topics }) => ({
+    return this.defined.map(({ name, topics }) => ({
       consumer: name,
       groupId: this.groupIdOf(name),
       topics,
     }));
   }
 
-  /** Nest lifecycle: consumers run exactly as long as the application. */
-  onApplicationBootstrap(): Promise<void> {
-    return this.start();
+  /** The dead letters of one of the groups: known from the moment the groups are defined. */
+  adminOf(consumer: string): DeadLetterAdmin {
+    const admin = this.dlqAdmins.get(consumer);
+    if (!admin) throw new Error(`no consumer group ${consumer} in this service`);
+    return admin;
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.stop();
+  async start(definitions: readonly ConsumerDefinition[]): Promise<void> {
+    this.define(definitions);
+    await this.run();
   }
 
-  async start(): Promise<void> {
-    if (this.definitions.length === 0) return;
+  /** As start, retried with backoff until it succeeds or the host stops. */
+  startInBackground(definitions: readonly ConsumerDefinition[]): void {
+    this.define(definitions);
+    const attempt = (delayMs: number) => {
+      this.retryTimer = setTimeout(() => {
+        if (this.stopped) return;
+        this.run().catch(async (error: unknown) => {
+          this.logger.warn({ message: 'consumers could not start', error: String(error) });
+          await this.stopConsumers().catch(() => undefined);
+          attempt(
+            Math.min(Math.max(delayMs * 2, BACKGROUND_RETRY_MS.initial), BACKGROUND_RETRY_MS.max),
+          );
+        });
+      }, delayMs);
+    };
+    attempt(0);
+  }
+
+  private async run(): Promise<void> {
+    if (this.defined.length === 0) return;
     await this.createTopics();
     await this.producer.connect();
-    for (const definition of this.definitions) {
+    for (const definition of this.defined) {
       const processor = this.processors.get(definition.name);
       if (!processor) continue;
       const consumer = new KafkaMessageConsumer({
@@ -137,18 +140,60 @@ export class ConsumerHost {
         groupId: this.groupIdOf(definition.name),
         topics: definition.topics,
         processor,
-        onOutcome: (outcome) => {
-          metrics.countConsumerOutcome(definition.name, outcome);
-          this.onOutcome(definition.name, outcome);
-        },
+        onOutcome: (outcome) => metrics.countConsumerOutcome(definition.name, outcome),
       });
       await consumer.start();
       this.running.push(consumer);
     }
   }
 
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.stopConsumers();
+    await this.producer.disconnect();
+  }
+
+  private async stopConsumers(): Promise<void> {
+    await Promise.all(this.running.splice(0).map((consumer) => consumer.stop()));
+  }
+
+  /**
+   * Every group gets its processor and dead-letter admin; a group with no topics (a
+   * monitor switched off) is not run, but its dead letters stay reachable.
+   */
+  private define(definitions: readonly ConsumerDefinition[]): void {
+    this.defined = definitions.filter((definition) => definition.topics.length > 0);
+    const sink: DeadLetterSink = new KafkaDeadLetterSink(this.producer);
+    for (const definition of definitions) {
+      const processor = new MessageProcessor({
+        consumer: definition.name,
+        pool: this.pool,
+        handlers: definition.handlers,
+        deadLetters: sink,
+        ...(definition.retry ? { retry: definition.retry } : {}),
+        // One consumer span per message, continuing the producer's trace from the
+        // outbox row's traceparent; its logs carry the saga, correlation and message ids.
+        around: (message, work) =>
+          withConsumerSpan(message.envelope, message.topic, async () => {
+            metrics.observeCommitToConsume(
+              definition.name,
+              message.topic,
+              message.envelope.occurredAt,
+            );
+            const startedAt = performance.now();
+            const outcome = await work();
+            logHandledMessage(this.logger, definition.name, message, outcome, startedAt);
+            return outcome;
+          }),
+      });
+      this.processors.set(definition.name, processor);
+      this.dlqAdmins.set(definition.name, new DeadLetterAdmin(this.pool, processor));
+    }
+  }
+
   private async createTopics(): Promise<void> {
-    const topics = [...new Set(this.definitions.flatMap((definition) => definition.topics))];
+    const topics = [...new Set(this.defined.flatMap((definition) => definition.topics))];
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -156,10 +201,5 @@ export class ConsumerHost {
     } finally {
       await admin.disconnect();
     }
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all(this.running.splice(0).map((consumer) => consumer.stop()));
-    await this.producer.disconnect();
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { KafkaAdmin } from '../kafka/kafka-admin';
 import { ConsumerHost, type ConsumerGroup } from './consumer-host';
 
@@ -13,29 +12,18 @@ export interface ConsumerLag {
 /** Readiness and /metrics both ask; one measurement a second serves them all. */
 const FRESH_MS = 1_000;
 
-/**
- * The lag of this service's consumer groups. The ConsumerHost belongs to the app module,
- * not the chassis, and only apps that consume provide one, so it is looked up, not injected.
- */
+/** The lag of this service's consumer groups. */
 @Injectable()
 export class ConsumerLagProbe {
-  private host: ConsumerHost | null | undefined;
   private recent: { readonly at: number; readonly lags: Promise<ConsumerLag[]> } | undefined;
 
   constructor(
     private readonly kafka: KafkaAdmin,
-    private readonly moduleRef: ModuleRef,
+    private readonly host: ConsumerHost,
   ) {}
 
   groups(): readonly ConsumerGroup[] {
-    if (this.host === undefined) {
-      try {
-        this.host = this.moduleRef.get(ConsumerHost, { strict: false });
-      } catch {
-        this.host = null;
-      }
-    }
-    return this.host?.groups() ?? [];
+    return this.host.groups();
   }
 
   sample(): Promise<ConsumerLag[]> {

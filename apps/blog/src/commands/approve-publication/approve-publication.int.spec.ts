@@ -1,4 +1,4 @@
-import type { Cause } from '@blog/chassis';
+import { consumerDefinitionOf, type Cause } from '@blog/chassis';
 import { randomUUID } from 'node:crypto';
 import { type ConsumedRecord, MessageProcessor } from '@blog/consumer';
 import { PostMessages } from '@blog/contracts';
@@ -65,7 +65,8 @@ describe('blog.publication consumer (blog side of saga 2)', () => {
     processor = new MessageProcessor({
       consumer: 'blog.publication',
       pool,
-      handlers: new PublicationConsumer(new ApprovePublicationHandler()).definition().handlers,
+      handlers: consumerDefinitionOf(new PublicationConsumer(new ApprovePublicationHandler()))
+        .handlers,
       deadLetters: { publish: async () => undefined },
       retry: { attempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 },
     });

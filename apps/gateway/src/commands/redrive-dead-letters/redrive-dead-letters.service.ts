@@ -1,6 +1,7 @@
 import type { Caller } from '@blog/chassis';
 import { Injectable, Logger } from '@nestjs/common';
-import { OutboxTopicsConsumer } from '../../consumers/outbox-topics.consumer';
+import { ConsumerHost } from '@blog/chassis';
+import { SAGA_MONITOR } from '../../consumers/saga-monitor.consumer';
 import type { OperatorCall } from '../../infrastructure/dead-letter-sources';
 import { InternalApiClient } from '../../infrastructure/internal-api.client';
 import { redriveResultSchema } from '../../infrastructure/internal-api.schemas';
@@ -23,7 +24,7 @@ export class RedriveDeadLettersService {
 
   constructor(
     private readonly internal: InternalApiClient,
-    private readonly monitor: OutboxTopicsConsumer,
+    private readonly consumers: ConsumerHost,
   ) {}
 
   async redriveAll(caller: Caller, call: OperatorCall): Promise<RedriveReport> {
@@ -32,7 +33,7 @@ export class RedriveDeadLettersService {
         { ...call, method: 'POST', path: '/dead-letters/redrive' },
         redriveResultSchema,
       ),
-      this.monitor.deadLetters.redriveAll(),
+      this.consumers.adminOf(SAGA_MONITOR).redriveAll(),
     ]);
     const services: ServiceOutcome<Redriven>[] = [
       ...remote.answers.map(({ service, body }) => ({ service, ok: true as const, ...body })),

@@ -1,6 +1,7 @@
 import type { Caller } from '@blog/chassis';
 import { Injectable, Logger } from '@nestjs/common';
-import { OutboxTopicsConsumer } from '../../consumers/outbox-topics.consumer';
+import { ConsumerHost } from '@blog/chassis';
+import { SAGA_MONITOR } from '../../consumers/saga-monitor.consumer';
 import type { OperatorCall } from '../../infrastructure/dead-letter-sources';
 import { InternalApiClient } from '../../infrastructure/internal-api.client';
 import { replayResultSchema } from '../../infrastructure/internal-api.schemas';
@@ -30,7 +31,7 @@ export class ReplaySagaService {
 
   constructor(
     private readonly internal: InternalApiClient,
-    private readonly monitor: OutboxTopicsConsumer,
+    private readonly consumers: ConsumerHost,
   ) {}
 
   async replay(sagaId: string, caller: Caller, call: OperatorCall): Promise<ReplayReport> {
@@ -39,7 +40,7 @@ export class ReplaySagaService {
         { ...call, method: 'POST', path: `/sagas/${encodeURIComponent(sagaId)}/replay` },
         replayResultSchema,
       ),
-      this.monitor.deadLetters.redriveSaga(sagaId),
+      this.consumers.adminOf(SAGA_MONITOR).redriveSaga(sagaId),
     ]);
     const services: ServiceOutcome<Replayed>[] = [
       ...remote.answers.map(({ service, body }) => ({
