@@ -9,8 +9,8 @@ import { RestoreBlogPostsHandler } from '../commands/restore-blog-posts/restore-
 type BlogCreated = PayloadOf<typeof BlogMessages.BlogCreated>;
 type BlogDeletionRequested = PayloadOf<typeof BlogMessages.BlogDeletionRequested>;
 type BlogDeleted = PayloadOf<typeof BlogMessages.BlogDeleted>;
-type BlogDeletionCancelled = PayloadOf<typeof BlogMessages.BlogDeletionCancelled>;
-type BlogDeletionTimedOut = PayloadOf<typeof BlogMessages.BlogDeletionTimedOut>;
+/** A deletion that was cancelled or timed out: either way the blog's posts come back. */
+type DeletionUndone = Pick<PayloadOf<typeof BlogMessages.BlogDeletionCancelled>, 'blogId'>;
 type PublicationApproved = PayloadOf<typeof BlogMessages.PublicationApproved>;
 type PublicationRejected = PayloadOf<typeof BlogMessages.PublicationRejected>;
 
@@ -47,17 +47,10 @@ export class BlogConsumer {
   }
 
   @OnMessage(BlogMessages.BlogDeletionCancelled)
-  deletionCancelled(
-    @Payload() payload: BlogDeletionCancelled,
-    @Ctx() { tx, message }: InboxContext<BlogDeletionCancelled>,
-  ) {
-    return this.restore.execute(tx, payload.blogId, message.envelope);
-  }
-
   @OnMessage(BlogMessages.BlogDeletionTimedOut)
-  deletionTimedOut(
-    @Payload() payload: BlogDeletionTimedOut,
-    @Ctx() { tx, message }: InboxContext<BlogDeletionTimedOut>,
+  deletionUndone(
+    @Payload() payload: DeletionUndone,
+    @Ctx() { tx, message }: InboxContext<DeletionUndone>,
   ) {
     return this.restore.execute(tx, payload.blogId, message.envelope);
   }

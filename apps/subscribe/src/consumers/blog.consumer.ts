@@ -9,12 +9,11 @@ import { TrackBlogHandler } from '../commands/track-blog/track-blog.handler';
 
 type BlogCreated = PayloadOf<typeof BlogMessages.BlogCreated>;
 type BlogDeletionRequested = PayloadOf<typeof BlogMessages.BlogDeletionRequested>;
-type BlogDeletionCancelled = PayloadOf<typeof BlogMessages.BlogDeletionCancelled>;
-type BlogDeletionTimedOut = PayloadOf<typeof BlogMessages.BlogDeletionTimedOut>;
+/** A deletion that was cancelled or timed out: either way the blog stays. */
+type DeletionUndone = Pick<PayloadOf<typeof BlogMessages.BlogDeletionCancelled>, 'blogId'>;
 type BlogDeleted = PayloadOf<typeof BlogMessages.BlogDeleted>;
 
 const SAGA = 'delete-blog';
-const RESTORE = { sagaType: SAGA, step: 'subscribe.restore-subscriptions' };
 
 /** blog's events: which blogs exist, and saga 3 (delete a blog). */
 @InboxConsumer('subscribe.blog')
@@ -43,22 +42,13 @@ export class BlogConsumer {
   }
 
   @OnMessage(BlogMessages.BlogDeletionCancelled)
-  deletionCancelled(
-    @Payload() _payload: BlogDeletionCancelled,
-    @Ctx() { tx, message }: InboxContext<BlogDeletionCancelled>,
-  ) {
-    return runSagaStep(tx, message, RESTORE, async (stepTx, inSaga) => {
-      await this.restoreSubscriptions.handle(stepTx, inSaga);
-      return 'compensated';
-    });
-  }
-
   @OnMessage(BlogMessages.BlogDeletionTimedOut)
-  deletionTimedOut(
-    @Payload() _payload: BlogDeletionTimedOut,
-    @Ctx() { tx, message }: InboxContext<BlogDeletionTimedOut>,
+  deletionUndone(
+    @Payload() _payload: DeletionUndone,
+    @Ctx() { tx, message }: InboxContext<DeletionUndone>,
   ) {
-    return runSagaStep(tx, message, RESTORE, async (stepTx, inSaga) => {
+    const step = { sagaType: SAGA, step: 'subscribe.restore-subscriptions' };
+    return runSagaStep(tx, message, step, async (stepTx, inSaga) => {
       await this.restoreSubscriptions.handle(stepTx, inSaga);
       return 'compensated';
     });

@@ -52,15 +52,25 @@ const METHODS_METADATA = Symbol('inbox:methods');
 /** The microservice pattern of one message type in one consumer group. */
 export const inboxPattern = (consumer: string, type: string) => `${consumer}/${type}`;
 
+/** A method decorated more than once takes each of those message types. */
 function addMethod(target: object, key: string | symbol, messages: readonly InboxMessage[]) {
   const methods: InboxConsumerDeclaration['methods'] =
     Reflect.getMetadata(METHODS_METADATA, target) ?? [];
-  Reflect.defineMetadata(METHODS_METADATA, [...methods, { key: String(key), messages }], target);
+  const earlier = methods.find((method) => method.key === String(key));
+  Reflect.defineMetadata(
+    METHODS_METADATA,
+    [
+      ...methods.filter((method) => method !== earlier),
+      { key: String(key), messages: [...messages, ...(earlier?.messages ?? [])] },
+    ],
+    target,
+  );
 }
 
 /**
  * Handles one contract message. The method's parameters are typed by the contract, so a
- * handler cannot take another payload than the one its schema lets through.
+ * handler cannot take another payload than the one its schema lets through. Stacked, the
+ * method takes each contract's messages and its payload type must fit them all.
  */
 export function OnMessage<Contract extends MessageContract<string, ZodType>>(contract: Contract) {
   return (

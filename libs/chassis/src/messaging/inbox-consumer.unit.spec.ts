@@ -89,6 +89,30 @@ describe('@InboxConsumer / @OnMessage', () => {
     expect(Mistyped).toBeDefined();
   });
 
+  it('takes every contract of a method decorated more than once', () => {
+    @InboxConsumer('spec.endings')
+    class EndingsConsumer {
+      @OnMessage(Opened)
+      @OnMessage(Closed)
+      async ended(payload: { accountId: string }, _context: InboxContext<{ accountId: string }>) {
+        seen.push(`ended ${payload.accountId}`);
+      }
+    }
+    const [method] = inboxDeclarationOf(EndingsConsumer).methods;
+    expect(method?.messages.map((message) => message.type)).toEqual(['Opened', 'Closed']);
+    expect(consumerDefinitionOf(new EndingsConsumer()).handlers).toHaveLength(2);
+
+    class TooNarrow {
+      // @ts-expect-error Opened's payload has no reason: the method must take both payloads.
+      @OnMessage(Opened)
+      @OnMessage(Closed)
+      async ended(payload: ClosedPayload, _context: InboxContext<ClosedPayload>) {
+        seen.push(payload.reason);
+      }
+    }
+    expect(TooNarrow).toBeDefined();
+  });
+
   it('is an error to ask for the declaration of a class that is no consumer', () => {
     class Plain {}
     expect(() => inboxDeclarationOf(Plain)).toThrow(/not an @InboxConsumer/);
