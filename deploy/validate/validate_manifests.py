@@ -30,12 +30,30 @@ import yaml
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class ManifestLoader(LOADER):  # type: ignore[misc, valid-type]
+    """Refuses a key given twice in one mapping, which the API server's own decoder refuses
+    and PyYAML would quietly settle by keeping the last (a template that emits a label twice)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_documents(paths: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
     for path in paths:
         text = sys.stdin.read() if path == "-" else Path(path).read_text()
-        for doc in yaml.load_all(text, Loader=LOADER):
-            if doc:
-                yield path, doc
+        try:
+            docs = [doc for doc in yaml.load_all(text, Loader=ManifestLoader) if doc]
+        except yaml.YAMLError as e:
+            raise ValueError(f"{path} is not valid YAML: {e}".replace("\n", " ")) from e
+        yield from ((path, doc) for doc in docs)
 
 
 def strict(schema: Any) -> Any:
@@ -121,7 +139,13 @@ def main() -> int:
     crds = load_crd_schemas(args.crds)
     counts = {"objects": 0, "validated": 0, "errors": 0, "unvalidated": 0}
     failed = False
-    for path, doc in load_documents(args.files):
+    try:
+        documents = list(load_documents(args.files))
+    except ValueError as e:
+        print(f"error {e}")
+        print("deploy: 0 objects, 0 validated, 1 errors, 0 unvalidated")
+        return 1
+    for path, doc in documents:
         counts["objects"] += 1
         name = f"{doc.get('kind')}/{(doc.get('metadata') or {}).get('name')} ({doc.get('apiVersion')})"
         how, problems = validate(doc, crds, args.kube_version)

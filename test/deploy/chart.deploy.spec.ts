@@ -49,4 +49,16 @@ describe('the Helm chart, validated offline', () => {
     },
     RUN_TIMEOUT_MS,
   );
+
+  it(
+    'refuses a key given twice, which the API server refuses and YAML parsers let pass',
+    async () => {
+      const run = await runValidate('manifests', 'test/deploy/fixtures/duplicate-key.yaml');
+      expect(run.status).toBe(1);
+      expect(run.output).toMatch(
+        /^error test\/deploy\/fixtures\/duplicate-key\.yaml is not valid YAML: duplicate key 'app\.kubernetes\.io\/instance'/m,
+      );
+    },
+    RUN_TIMEOUT_MS,
+  );
 });

@@ -7,12 +7,16 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 
+{{/* What tells one service's objects from another's, beside blog.labels. Call with (list $ name). */}}
+{{- define "blog.serviceLabels" -}}
+app.kubernetes.io/name: {{ index . 1 }}
+app.kubernetes.io/component: service
+{{- end -}}
+
 {{/* A service's selector: stable across upgrades, so never the version. Call with (list $ name). */}}
 {{- define "blog.selectorLabels" -}}
-{{- $root := index . 0 -}}
-app.kubernetes.io/name: {{ index . 1 }}
-app.kubernetes.io/instance: {{ $root.Release.Name }}
-app.kubernetes.io/component: service
+app.kubernetes.io/instance: {{ (index . 0).Release.Name }}
+{{ include "blog.serviceLabels" . }}
 {{- end -}}
 
 {{/* Every pod of the seven services, for NetworkPolicy peers. */}}
