@@ -1,3 +1,7 @@
+// Pins the Helm that deploy/validate.sh lints and renders the chart with: Helm 4 from the Go
+// module proxy (its release downloads are not reachable from CI). tools.sh builds it once and
+// caches it by the hash of this file and go.sum. To move to another release:
+// go get -tool helm.sh/helm/v4/cmd/helm@v4.<n>.<p> (Go 1.26+ since v4.3)
 module blog.local/deploy/validate/helm
 
 go 1.26.0
