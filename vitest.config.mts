@@ -1,5 +1,6 @@
-// Tiers by file suffix (STYLE.md): unit specs are pure; int, e2e, reliability and container
-// specs use the real local stack, which scripts/test.sh starts once per run. Vitest rather than Jest:
+// Tiers by file suffix (STYLE.md): unit specs are pure; deploy specs need downloaded tools but no
+// stack; int, e2e, reliability and container specs use the real local stack, which
+// scripts/test.sh starts once per run. Vitest rather than Jest:
 // NestJS 12 ships ES modules only, which Jest's CommonJS runtime cannot load.
 import { resolve } from 'node:path';
 import swc from 'unplugin-swc';
@@ -67,6 +68,9 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'int', include: ['{apps,libs,test}/**/*.int.spec.ts'] } },
+      // The Helm chart, checked with no cluster and no stack: deploy/validate.sh builds and
+      // fetches its pinned tools on first use (minutes, once; cached in .stack/cache).
+      { extends: true, test: { name: 'deploy', include: ['test/deploy/**/*.deploy.spec.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['{apps,test}/**/*.e2e.spec.ts'] } },
       // Crashes, outages, duplicate storms, hostile input and overload on the real stack;
       // each spec puts back what it broke before it ends.
