@@ -14,24 +14,35 @@ export interface Contender {
   readonly startedHere: boolean;
 }
 
+/** Contender `of` against contender `against` (indexes into the comparison's contenders). */
+export interface ContenderRatio {
+  readonly label: string;
+  readonly of: number;
+  readonly against: number;
+}
+
 /**
  * Contenders of one comparison; the first is the baseline the others are divided by, the
  * second is the one the target is about, any others show where the difference goes.
+ * `ratios` are further pairs worth dividing, neither of them the baseline.
  */
 export interface Comparison {
   readonly title: string;
   readonly kind: 'gateway' | 'framework';
   readonly contenders: readonly [Contender, Contender, ...Contender[]];
+  readonly ratios?: readonly ContenderRatio[];
 }
 
 /** Where the processes under test listen. */
 export interface Endpoints {
-  /** A second gateway as the stack runs its own. */
+  /** A second gateway as the stack runs its own: the sampling policy (docs/tracing.md). */
   readonly gateway: string;
   /** The same without the tracing preload: how much of the gateway's cost is tracing. */
   readonly untracedGateway: string;
-  /** Traced, but one trace in ten kept (docs/tracing.md, "Cost"): what sampling buys back. */
-  readonly sampledGateway: string;
+  /** Traced, every trace kept (TRACE_READ_SAMPLE_RATIO=1): what the policy buys back. */
+  readonly alwaysOnGateway: string;
+  /** One more like `gateway`: the two share the load as two instances behind a balancer. */
+  readonly secondGateway: string;
   readonly bare: string;
   readonly bareUntraced: string;
   readonly bareHooks: string;
@@ -55,36 +66,40 @@ export function comparisons(fixture: PublishedPost, at: Endpoints): Comparison[]
     directPath: string,
     apiPath: string,
     request: Omit<LoadTarget, 'url'>,
-  ): Comparison => ({
-    title,
-    kind: 'gateway',
-    contenders: [
-      {
-        name: `direct ${server} :${SERVICE_PORTS[server]} ${directPath.replace(fixture.postId, ':id')}`,
-        server,
-        target: { url: direct(server, directPath), ...request },
-        startedHere: false,
+  ): Comparison => {
+    const route = apiPath.replace(fixture.postId, ':id');
+    // More than one gateway: the load generator balances the connections over them.
+    const through = (name: string, gateway: string, ...others: string[]): Contender => ({
+      name,
+      server,
+      target: {
+        url: `${gateway}${apiPath}`,
+        ...(others.length > 0 ? { balancedWith: others.map((other) => `${other}${apiPath}`) } : {}),
+        ...request,
       },
-      {
-        name: `gateway ${apiPath.replace(fixture.postId, ':id')}`,
-        server,
-        target: { url: `${at.gateway}${apiPath}`, ...request },
-        startedHere: true,
-      },
-      {
-        name: `gateway ${apiPath.replace(fixture.postId, ':id')}, no tracing preload`,
-        server,
-        target: { url: `${at.untracedGateway}${apiPath}`, ...request },
-        startedHere: true,
-      },
-      {
-        name: `gateway ${apiPath.replace(fixture.postId, ':id')}, 10 % of traces sampled`,
-        server,
-        target: { url: `${at.sampledGateway}${apiPath}`, ...request },
-        startedHere: true,
-      },
-    ],
-  });
+      startedHere: true,
+    });
+    return {
+      title,
+      kind: 'gateway',
+      contenders: [
+        {
+          name: `direct ${server} :${SERVICE_PORTS[server]} ${directPath.replace(fixture.postId, ':id')}`,
+          server,
+          target: { url: direct(server, directPath), ...request },
+          startedHere: false,
+        },
+        through(`gateway ${route}, sampling policy`, at.gateway),
+        through(`gateway ${route}, no tracing preload`, at.untracedGateway),
+        through(`gateway ${route}, every trace kept`, at.alwaysOnGateway),
+        through(`two gateways ${route}, sampling policy`, at.gateway, at.secondGateway),
+      ],
+      ratios: [
+        { label: 'sampling policy / every trace kept', of: 1, against: 3 },
+        { label: 'two gateways / one', of: 4, against: 1 },
+      ],
+    };
+  };
   return [
     throughGateway('GET a published post', 'post', post, `/api${post}`, {}),
     throughGateway('GET the feed with a token', 'subscribe', '/feed', '/api/feed', feed),

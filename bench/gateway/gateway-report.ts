@@ -1,6 +1,6 @@
 import type { LoadResult } from '../lib/load-run';
 import type { PacedResult } from '../lib/paced-load';
-import { markdownTable, ratio, times, verdict } from '../lib/stats';
+import { formatNumber, markdownTable, ratio, times, verdict } from '../lib/stats';
 import type { Comparison } from './contenders';
 
 export interface Measured {
@@ -113,6 +113,48 @@ export function verdictTable(measured: readonly Measured[]): string {
     });
   }
   return markdownTable(['measure', 'value', 'target', 'verdict'], rows);
+}
+
+/**
+ * The pairs each comparison names in `ratios`, e.g. the sampling policy against every trace
+ * kept, or two gateways against one: req/s, p50 and p99 of one over the other, and the
+ * gateways' CPU per request (all gateways carrying the load, added up). Ratios of means over
+ * the rounds; a p99 ratio below 1 is the faster one.
+ */
+export function ratioTable(measured: readonly Measured[]): string {
+  const rows = measured.flatMap(({ comparison, rounds }) =>
+    (comparison.ratios ?? []).map(({ label, of, against }) => {
+      const a = aggregate(rounds[of] ?? []);
+      const b = aggregate(rounds[against] ?? []);
+      const gatewayCpu = (x: Aggregate) => x.cpuMsPerRequest.get('bench gateway') ?? Number.NaN;
+      const both = (pick: (x: Aggregate) => number) => [
+        `${formatNumber(pick(a))} / ${formatNumber(pick(b))}`,
+        times(ratio(pick(a), pick(b))),
+      ];
+      return [
+        comparison.title,
+        label,
+        ...both((x) => x.rps),
+        ...both((x) => x.p50),
+        ...both((x) => x.p99),
+        times(ratio(gatewayCpu(a), gatewayCpu(b))),
+      ];
+    }),
+  );
+  return markdownTable(
+    [
+      'route',
+      'A / B',
+      'req/s',
+      'req/s ratio',
+      'p50 ms',
+      'p50 ratio',
+      'p99 ms',
+      'p99 ratio',
+      'gateway CPU/req ratio',
+    ],
+    rows,
+  );
 }
 
 export interface PacedMeasured {

@@ -8,12 +8,15 @@
  *   npm run build && node dist/bench/gateway/gateway.bench.js [--seconds 10] [--warmup-seconds 3]
  *     [--connections 10] [--rounds 2] [--paced-share 0.3]
  *
- * Runs its own gateway (the stack's allows 600 requests a minute per address, and other
+ * Runs its own gateways (the stack's allows 600 requests a minute per address, and other
  * engineers' specs share that budget) and its own bare servers, all with the tracing preload
- * when the stack's services have it. Exits non-zero only if it could not run.
+ * when the stack's services have it: one gateway as the stack runs its own (the sampling
+ * policy), one keeping every trace, one without the preload, and a second like the first so
+ * each route also runs balanced over two instances. Exits non-zero only if it could not run.
  */
 import { parseArgs } from 'node:util';
 import { localDatabaseUrl } from '@blog/chassis';
+import { readSampleRatio } from '@blog/observability/tracing/sampler-from-env';
 import { publishedPost } from '../lib/blog-fixture';
 import { type CpuSource, pidCpu, selfCpu, stackCpu } from '../lib/cpu-meter';
 import { startExtraGateway } from '../lib/extra-gateway';
@@ -31,6 +34,7 @@ import {
   pacedTable,
   type Measured,
   type PacedMeasured,
+  ratioTable,
   resultsTable,
   verdictTable,
 } from './gateway-report';
@@ -51,11 +55,10 @@ const warmupSeconds = Number(values['warmup-seconds']);
 const connections = Number(values.connections);
 const roundCount = Number(values.rounds);
 const pacedShare = Number(values['paced-share']);
-/** The sampler docs/tracing.md suggests for load beyond a laptop's. */
-const TEN_PERCENT_SAMPLED = {
-  OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
-  OTEL_TRACES_SAMPLER_ARG: '0.1',
-};
+/** What the policy gateways run with: the bench's environment, as the stack's gateway has. */
+const readRatio = readSampleRatio(process.env);
+/** Tracing as before the sampling policy: every read's trace kept too (docs/tracing.md). */
+const EVERY_TRACE_KEPT = { TRACE_READ_SAMPLE_RATIO: '1' };
 
 async function startBare(
   hooks: boolean,
@@ -92,8 +95,12 @@ async function main(): Promise<void> {
     started.push(gateway);
     const untracedGateway = await startExtraGateway(false);
     started.push(untracedGateway);
-    const sampledGateway = await startExtraGateway(undefined, TEN_PERCENT_SAMPLED);
-    started.push(sampledGateway);
+    // Traced even when the stack's gateway is not: this is the cost the policy is measured against.
+    const alwaysOnGateway = await startExtraGateway(true, EVERY_TRACE_KEPT);
+    started.push(alwaysOnGateway);
+    // A second instance like the first, for the run balanced over both.
+    const secondGateway = await startExtraGateway();
+    started.push(secondGateway);
     say(`publishing a post through ${gateway.url}…`);
     const fixture = await publishedPost(new JsonApi(gateway.url));
     // The bare app as the post service runs (with its preload, if it has one), and without.
@@ -110,8 +117,8 @@ async function main(): Promise<void> {
       'bare-untraced': pidCpu('bare-untraced', bareUntraced.instance.pid),
       'bare-hooks': pidCpu('bare-hooks', bareHooks.instance.pid),
     };
-    // Only one gateway carries traffic at a time, so their CPU adds up to the one in use.
-    const gateways = [gateway, untracedGateway, sampledGateway].map((g) =>
+    // Only the gateways under load use CPU (one, or both instances), so the sum is theirs.
+    const gateways = [gateway, untracedGateway, alwaysOnGateway, secondGateway].map((g) =>
       pidCpu('gw', g.instance.pid),
     );
     const common: CpuSource[] = [
@@ -127,7 +134,8 @@ async function main(): Promise<void> {
     const endpoints = {
       gateway: gateway.url,
       untracedGateway: untracedGateway.url,
-      sampledGateway: sampledGateway.url,
+      alwaysOnGateway: alwaysOnGateway.url,
+      secondGateway: secondGateway.url,
       bare: bare.url,
       bareUntraced: bareUntraced.url,
       bareHooks: bareHooks.url,
@@ -183,6 +191,9 @@ async function main(): Promise<void> {
       `${connections} connections, ${seconds} s per run after ${warmupSeconds} s of warm-up, ${roundCount} rounds (ABBA); figures are means over rounds, CPU per request over all of them.\n\n`,
     );
     process.stdout.write(`${resultsTable(measured)}\n\n${verdictTable(measured)}\n\n`);
+    process.stdout.write(
+      `Sampling policy: every command and consumer span kept, reads at TRACE_READ_SAMPLE_RATIO=${readRatio}; every trace kept: TRACE_READ_SAMPLE_RATIO=1. Two gateways: the load generator spreads its ${connections} connections over both.\n\n${ratioTable(measured)}\n\n`,
+    );
     process.stdout.write(`${pacedTable(paced, pacedShare)}\n`);
   } finally {
     for (const piece of started.reverse()) await piece.stop();

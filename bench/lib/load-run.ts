@@ -3,6 +3,12 @@ import { CpuMeter, type CpuReading, type CpuSource } from './cpu-meter';
 
 export interface LoadTarget {
   readonly url: string;
+  /**
+   * The same route on more instances: autocannon spreads the connections over `url` and
+   * these in turn (connection i to the i-th modulo), as a load balancer in front of them
+   * would. Only runLoad and warmUp read it.
+   */
+  readonly balancedWith?: readonly string[];
   readonly method?: 'GET' | 'POST';
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
@@ -25,9 +31,18 @@ export interface LoadResult {
   readonly cpu: CpuReading | null;
 }
 
+/**
+ * autocannon 9 takes a list of URLs (lib/run.js: `urls[i % urls.length]` per connection), but
+ * @types/autocannon only knows one string.
+ */
+function urlsOf(target: LoadTarget): string {
+  const urls = [target.url, ...(target.balancedWith ?? [])];
+  return (urls.length === 1 ? target.url : urls) as unknown as string;
+}
+
 function fire(target: LoadTarget, connections: number, seconds: number) {
   return autocannon({
-    url: target.url,
+    url: urlsOf(target),
     method: target.method ?? 'GET',
     headers: { ...target.headers },
     ...(target.body === undefined ? {} : { body: target.body }),

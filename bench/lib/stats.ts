@@ -44,11 +44,12 @@ export function markdownTable(
   rows: readonly (readonly (string | number)[])[],
 ): string {
   const cells = (row: readonly (string | number)[]) =>
-    `| ${row.map((cell) => (typeof cell === 'number' ? format(cell) : cell)).join(' | ')} |`;
+    `| ${row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : cell)).join(' | ')} |`;
   return [cells(header), cells(header.map(() => '---')), ...rows.map(cells)].join('\n');
 }
 
-function format(value: number): string {
+/** As a table cell shows a number: whole, or one decimal below 100; n/a for NaN. */
+export function formatNumber(value: number): string {
   if (Number.isNaN(value)) return 'n/a';
   if (Number.isInteger(value)) return String(value);
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);

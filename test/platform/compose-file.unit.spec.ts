@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_READ_SAMPLE_RATIO } from '@blog/observability/tracing/sampler-from-env';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
@@ -46,6 +47,18 @@ describe('docker-compose.yml and what a Docker user starts from', () => {
     );
     expect(read('.env.example')).toMatch(/^#? ?AUTH_RATE_LIMIT_MAX=\d+$/m);
   });
+
+  it.each(APPS)(
+    'lets .env set the share of read traces %s keeps, by default the code’s',
+    (name) => {
+      expect(compose.services[name]?.environment?.['TRACE_READ_SAMPLE_RATIO']).toBe(
+        `\${TRACE_READ_SAMPLE_RATIO:-${DEFAULT_READ_SAMPLE_RATIO}}`,
+      );
+      expect(read('.env.example')).toContain(
+        `# TRACE_READ_SAMPLE_RATIO=${DEFAULT_READ_SAMPLE_RATIO}\n`,
+      );
+    },
+  );
 
   it('relabels every bind mount for SELinux hosts, or runs that one container unconfined', () => {
     const unlabelled = Object.entries(compose.services).flatMap(([name, definition]) =>

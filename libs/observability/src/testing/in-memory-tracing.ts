@@ -1,15 +1,21 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  InMemorySpanExporter,
+  type Sampler,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { LocalRootSpanProcessor } from '../tracing/local-root.span-processor';
 
 /**
  * Registers a real tracer provider for one spec file, exporting synchronously to memory.
- * The OpenTelemetry globals outlive a spec file, so they are torn down after it.
+ * The OpenTelemetry globals outlive a spec file, so they are torn down after it. Without a
+ * sampler every span is kept (the SDK's default, ParentBased AlwaysOn).
  */
-export function useInMemoryTracing(): InMemorySpanExporter {
+export function useInMemoryTracing(sampler?: Sampler): InMemorySpanExporter {
   const exporter = new InMemorySpanExporter();
   const provider = new NodeTracerProvider({
+    ...(sampler ? { sampler } : {}),
     spanProcessors: [new LocalRootSpanProcessor(), new SimpleSpanProcessor(exporter)],
   });
   beforeAll(() => {

@@ -12,6 +12,7 @@ import { isProbeRoute } from '../http/route-label';
 import { dropForwardedTraceContext } from './forwarded-trace-context';
 import { LocalRootSpanProcessor } from './local-root.span-processor';
 import { nameRequestSpan } from './request-span';
+import { samplerFromEnv } from './sampler-from-env';
 import { activeTracing, setActiveTracing, type Tracing } from './tracing-lifecycle';
 
 export const DEFAULT_OTLP_ENDPOINT = 'http://127.0.0.1:4318';
@@ -36,6 +37,8 @@ export function startTracing(options: TracingOptions): Tracing | null {
   if (env['OTEL_SDK_DISABLED']?.trim().toLowerCase() === 'true') return null;
   const running = activeTracing();
   if (running) return running;
+  // Read first: a bad TRACE_READ_SAMPLE_RATIO stops the start before anything is patched.
+  const sampler = samplerFromEnv(env);
 
   const endpoint = (
     options.otlpEndpoint ??
@@ -51,6 +54,8 @@ export function startTracing(options: TracingOptions): Tracing | null {
       [ATTR_SERVICE_NAME]: options.serviceName,
       [ATTR_SERVICE_VERSION]: options.serviceVersion,
     }),
+    // Undefined when OTEL_TRACES_SAMPLER is set: the SDK then builds that one from process.env.
+    ...(sampler ? { sampler } : {}),
     spanProcessors: [new LocalRootSpanProcessor(), new BatchSpanProcessor(exporter)],
   });
   // Global tracer provider, AsyncLocalStorage context manager and W3C propagation.
@@ -99,6 +104,7 @@ function instrumentations() {
     }),
     new FastifyOtelInstrumentation({
       registerOnInitialization: true,
+      // Probes and scrapes get no span at all, so they never reach the sampler either.
       ignorePaths: (route) => isProbeRoute(pathOf(route.url)),
       // A span per lifecycle hook or handler adds cost without telling us anything the
       // request span does not.
