@@ -25,6 +25,18 @@ module.exports = {
       },
     },
     {
+      name: 'domain-reaches-nothing',
+      severity: 'error',
+      comment:
+        'What a decider imports, and all that imports in turn, loads no framework, database, ' +
+        'broker, telemetry or metrics client: barrels that do are out of its reach.',
+      from: { path: '/domain/', pathNot: '\\.spec\\.ts$' },
+      to: {
+        reachable: true,
+        path: 'node_modules/(@nestjs|fastify|@fastify|kafkajs|pg|typeorm|prom-client|@opentelemetry|winston)/',
+      },
+    },
+    {
       name: 'tests-stay-out-of-runtime',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: '(\\.spec\\.ts$|^libs/testing/)' },

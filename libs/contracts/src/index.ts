@@ -5,7 +5,6 @@ export {
   defineMessage,
   type MessageContext,
   type MessageContract,
-  outboxMessageOf,
   type PayloadOf,
 } from './message-contract';
 export * as PostMessages from './post.contracts';

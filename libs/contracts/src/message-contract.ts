@@ -1,4 +1,3 @@
-import type { JsonValue, OutboxMessage } from '@blog/outbox';
 import type { z, ZodType } from 'zod';
 
 /**
@@ -35,21 +34,4 @@ export interface MessageContext {
   readonly sagaId?: string | null;
   readonly traceparent?: string | null;
   readonly occurredAt: Date;
-}
-
-/** Builds the outbox row of a contract message; the payload is checked before it leaves. */
-export function outboxMessageOf<Contract extends MessageContract<string, ZodType>>(
-  contract: Contract,
-  aggregateId: string,
-  payload: PayloadOf<Contract>,
-  context: MessageContext,
-): OutboxMessage {
-  return {
-    ...context,
-    aggregateType: contract.aggregateType,
-    aggregateId,
-    type: contract.type,
-    schemaVersion: contract.schemaVersion,
-    payload: contract.schema.parse(payload) as JsonValue,
-  };
 }

@@ -32,6 +32,8 @@ export { aggregateStream, type Evolve } from './aggregates/aggregate-stream';
 export {
   type CommandOptions,
   type CommandResult,
+  type CommandRun,
+  type Decide,
   handleCommand,
 } from './aggregates/handle-command';
 export { type LoadedAggregate, loadAggregate, type LoadOptions } from './aggregates/load-aggregate';

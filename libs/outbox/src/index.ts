@@ -1,5 +1,6 @@
 export { CreateOutbox1763900000000 } from './migrations/1763900000000-create-outbox';
 export { type JsonValue, type OutboxMessage, outboxTopic } from './outbox-message';
+export { outboxMessageOf } from './outbox-message-of';
 export { pruneOutbox } from './outbox-retention';
 export { publishToOutbox } from './outbox-writer';
 

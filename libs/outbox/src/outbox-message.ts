@@ -1,6 +1,7 @@
+import type { JsonValue } from '@blog/domain';
+
 /** JSON a payload may hold: what `jsonb` stores and Debezium expands into the record value. */
-export type JsonValue =
-  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type { JsonValue };
 
 /**
  * One integration message as a service hands it to the outbox. Field names follow the

@@ -13,7 +13,6 @@ export {
   type SagaStep,
 } from './saga-log';
 export { republishSagaMessages } from './saga-replay';
-export { assertUnlocked, LockedError, releasedBy, type SemanticLock } from './semantic-lock';
 
 import { CreateSagaTables1763900200000 } from './migrations/1763900200000-create-saga-tables';
 

@@ -1,12 +1,11 @@
-import { assertUnlocked, releasedBy } from '@blog/saga';
+import { AppError, assertUnlocked, releasedBy } from '@blog/domain';
 import type { AccountCommand } from './account.commands';
 import { type AccountEvent, CLOSURE_STEPS } from './account.events';
-import { AccountRefusal } from './account.refusal';
 import type { AccountState, ExistingAccount } from './account.state';
 
 function existing(state: AccountState): ExistingAccount {
   if (state.status === 'NEW') {
-    throw new AccountRefusal('not-found', 'AUTH.ACCOUNT_NOT_FOUND', 'No such account');
+    throw new AppError('not-found', 'AUTH.ACCOUNT_NOT_FOUND', 'No such account');
   }
   return state;
 }
@@ -21,11 +20,11 @@ function requestClosure(state: ExistingAccount, sagaId: string): AccountEvent[] 
     case 'PENDING':
     case 'CLOSING':
       assertUnlocked(state.lock, resource, 'close the account');
-      throw new AccountRefusal('conflict', 'AUTH.ACCOUNT_NOT_ACTIVE', 'The account is not active');
+      throw new AppError('conflict', 'AUTH.ACCOUNT_NOT_ACTIVE', 'The account is not active');
     case 'REJECTED':
-      throw new AccountRefusal('conflict', 'AUTH.ACCOUNT_REJECTED', 'The account was rejected');
+      throw new AppError('conflict', 'AUTH.ACCOUNT_REJECTED', 'The account was rejected');
     case 'CLOSED':
-      throw new AccountRefusal('conflict', 'AUTH.ACCOUNT_CLOSED', 'The account is closed');
+      throw new AppError('conflict', 'AUTH.ACCOUNT_CLOSED', 'The account is closed');
     case 'ACTIVE':
       return [{ type: 'AccountClosureRequested', data: { sagaId } }];
     default: {
@@ -66,7 +65,7 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
   switch (command.type) {
     case 'RegisterAccount': {
       if (state.status !== 'NEW') {
-        throw new AccountRefusal('conflict', 'AUTH.ACCOUNT_EXISTS', 'The account already exists');
+        throw new AppError('conflict', 'AUTH.ACCOUNT_EXISTS', 'The account already exists');
       }
       const { type: _, ...data } = command;
       return [{ type: 'AccountRegistered', data }];

@@ -1,4 +1,4 @@
-import type { Event } from '@blog/eventstore';
+import type { Event } from '@blog/domain';
 
 export type Role = 'user' | 'admin';
 

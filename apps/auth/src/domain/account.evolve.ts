@@ -1,4 +1,4 @@
-import { releasedBy } from '@blog/saga';
+import { releasedBy } from '@blog/domain';
 import { type AccountEvent, SIGN_UP_TIMED_OUT } from './account.events';
 import type { AccountState, ExistingAccount } from './account.state';
 

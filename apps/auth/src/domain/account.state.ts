@@ -1,4 +1,4 @@
-import type { SemanticLock } from '@blog/saga';
+import type { SemanticLock } from '@blog/domain';
 import type { ClosureStep, Role } from './account.events';
 
 export type AccountStatus = 'PENDING' | 'ACTIVE' | 'REJECTED' | 'CLOSING' | 'CLOSED';

@@ -1,4 +1,4 @@
-import { AccountRefusal } from './account.refusal';
+import { AppError } from '@blog/domain';
 import type { AccountStatus } from './account.state';
 
 export interface LoginCandidate {
@@ -15,19 +15,19 @@ export function assertMayLogIn(account: LoginCandidate): void {
     case 'ACTIVE':
       return;
     case 'PENDING':
-      throw new AccountRefusal(
+      throw new AppError(
         'forbidden',
         'AUTH.ACCOUNT_PENDING',
         'The account is not active yet: sign-up is still in progress',
       );
     case 'REJECTED':
-      throw new AccountRefusal('forbidden', 'AUTH.ACCOUNT_REJECTED', 'The sign-up was rejected', {
+      throw new AppError('forbidden', 'AUTH.ACCOUNT_REJECTED', 'The sign-up was rejected', {
         reason: account.rejectionReason,
       });
     case 'CLOSING':
-      throw new AccountRefusal('forbidden', 'AUTH.ACCOUNT_CLOSING', 'The account is being closed');
+      throw new AppError('forbidden', 'AUTH.ACCOUNT_CLOSING', 'The account is being closed');
     case 'CLOSED':
-      throw new AccountRefusal('forbidden', 'AUTH.ACCOUNT_CLOSED', 'The account is closed');
+      throw new AppError('forbidden', 'AUTH.ACCOUNT_CLOSED', 'The account is closed');
     default: {
       const unknown: never = account.status;
       throw new Error(`Unknown account status ${String(unknown)}`);

@@ -1,9 +1,10 @@
 import {
-  aggregateStream,
+  type CommandOptions,
+  type CommandResult,
+  type CommandRun,
   type EventContext,
   EventStore,
-  loadAggregate,
-  type RecordedEvent,
+  handleCommand,
 } from '@blog/eventstore';
 import type { SqlClient } from '@blog/sql';
 import type { AccountCommand } from '../domain/account.commands';
@@ -11,7 +12,6 @@ import { decideAccount } from '../domain/account.decide';
 import { ACCOUNT_STREAM_TYPE, type AccountEvent, accountStreamId } from '../domain/account.events';
 import { evolveAccount } from '../domain/account.evolve';
 import { type AccountState, initialAccountState } from '../domain/account.state';
-import { asAppError } from './app-errors';
 import { projectAccounts } from './accounts.inline-projection';
 
 export const ACCOUNT_STORE = Symbol('ACCOUNT_STORE');
@@ -24,47 +24,30 @@ export function createAccountStore(): EventStore {
   return new EventStore({ inlineProjections: [projectAccounts] });
 }
 
-export interface AccountCommandResult {
-  readonly state: AccountState;
-  readonly events: readonly RecordedEvent<AccountEvent>[];
-}
+const ACCOUNT_STREAM: CommandOptions<AccountState, AccountEvent> = {
+  streamType: ACCOUNT_STREAM_TYPE,
+  evolve: evolveAccount,
+  initialState: initialAccountState,
+};
 
-/**
- * Load → decide → append for one account, in the caller's transaction. `beforeAppend`
- * sees the decided events first: saga answers cancel their deadline there, so every
- * writer locks the deadline row before the stream row and none can deadlock another.
- */
-export async function executeAccountCommand(
+export type AccountCommandResult = CommandResult<AccountState, AccountEvent>;
+
+/** handleCommand for one account and one of its commands. */
+export function executeAccountCommand(
   tx: SqlClient,
   store: EventStore,
   accountId: string,
   command: AccountCommand,
   context: EventContext,
-  beforeAppend?: (events: readonly AccountEvent[]) => Promise<void>,
+  run?: CommandRun<AccountEvent>,
 ): Promise<AccountCommandResult> {
-  const streamId = accountStreamId(accountId);
-  const loaded = await loadAggregate<AccountState, AccountEvent>(tx, store, streamId, {
-    evolve: evolveAccount,
-    initialState: initialAccountState,
-  });
-  let decided: AccountEvent[];
-  try {
-    decided = decideAccount(command, loaded.state);
-  } catch (error) {
-    throw asAppError(error);
-  }
-  if (decided.length === 0) return { state: loaded.state, events: [] };
-  await beforeAppend?.(decided);
-  const appended = await store.append(
+  return handleCommand(
     tx,
-    streamId,
-    ACCOUNT_STREAM_TYPE,
-    decided,
-    loaded.version,
+    store,
+    accountStreamId(accountId),
+    ACCOUNT_STREAM,
     context,
+    (state) => decideAccount(command, state),
+    run,
   );
-  return {
-    state: aggregateStream(appended.events, evolveAccount, () => loaded.state),
-    events: appended.events,
-  };
 }

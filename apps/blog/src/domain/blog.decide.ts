@@ -1,5 +1,4 @@
-import { AppError } from '@blog/chassis';
-import { assertUnlocked } from '@blog/saga';
+import { AppError, assertUnlocked } from '@blog/domain';
 import type { BlogCommand } from './blog.commands';
 import { type BlogEvent, DELETION_PARTICIPANTS, type DeletionParticipant } from './blog.events';
 import type { BlogDeletion, BlogState, ExistingBlog } from './blog.state';

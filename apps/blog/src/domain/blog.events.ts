@@ -1,4 +1,4 @@
-import type { Event } from '@blog/eventstore';
+import type { Event } from '@blog/domain';
 
 /** Who must confirm a blog deletion before the blog is DELETED (DESIGN.md saga 3). */
 export const DELETION_PARTICIPANTS = ['post', 'subscribe'] as const;

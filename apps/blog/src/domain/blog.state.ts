@@ -1,4 +1,4 @@
-import type { SemanticLock } from '@blog/saga';
+import type { SemanticLock } from '@blog/domain';
 import type { DeletionParticipant } from './blog.events';
 
 export type BlogStatus = 'ACTIVE' | 'DELETING' | 'DELETED';

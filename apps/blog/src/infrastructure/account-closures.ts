@@ -1,5 +1,4 @@
-import { AppError } from '@blog/chassis';
-import { LockedError } from '@blog/saga';
+import { AppError, LockedError } from '@blog/domain';
 import type { SqlClient } from '@blog/sql';
 import { CLOSE_ACCOUNT_SAGA } from '../domain/blog.sagas';
 

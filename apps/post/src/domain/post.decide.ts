@@ -1,5 +1,4 @@
-import { AppError } from '@blog/chassis';
-import { assertUnlocked, LockedError } from '@blog/saga';
+import { AppError, assertUnlocked, LockedError } from '@blog/domain';
 import type { KnownBlog } from './known-blog';
 import type { PostCommand } from './post.commands';
 import type { PostEvent } from './post.events';

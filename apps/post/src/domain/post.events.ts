@@ -1,4 +1,4 @@
-import type { Event } from '@blog/eventstore';
+import type { Event } from '@blog/domain';
 
 /** What a post may be archived from, and restored to, when its blog is deleted. */
 export type ArchivableStatus = 'DRAFT' | 'PUBLISHED';

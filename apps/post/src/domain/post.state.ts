@@ -1,4 +1,4 @@
-import type { SemanticLock } from '@blog/saga';
+import type { SemanticLock } from '@blog/domain';
 import type { ArchivableStatus } from './post.events';
 
 export type PostStatus = 'DRAFT' | 'PUBLISHING' | 'PUBLISHED' | 'ARCHIVED' | 'DELETED';

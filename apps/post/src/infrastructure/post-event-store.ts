@@ -1,10 +1,10 @@
 import {
-  aggregateStream,
+  type CommandOptions,
+  type CommandResult,
+  type Decide,
   type EventContext,
   EventStore,
-  loadAggregate,
-  type LoadOptions,
-  type RecordedEvent,
+  handleCommand,
 } from '@blog/eventstore';
 import type { SqlClient } from '@blog/sql';
 import type { PostCommand } from '../domain/post.commands';
@@ -20,48 +20,26 @@ export const createPostEventStore = () => new EventStore({ inlineProjections: [p
 /** The actor of the events post appends on its own: reacting to a message, or a deadline. */
 export const SYSTEM_ACTOR = 'system:post';
 
-const POST_STREAM: LoadOptions<PostState, PostEvent> = {
+const POST_STREAM: CommandOptions<PostState, PostEvent> = {
+  streamType: POST_STREAM_TYPE,
   evolve: evolvePost,
   initialState: initialPostState,
 };
 
-export interface PostCommandResult {
-  readonly state: PostState;
-  readonly events: readonly RecordedEvent<PostEvent>[];
-  /** The stream's version after the append: the post's ETag. */
-  readonly version: number;
-}
+export type PostCommandResult = CommandResult<PostState, PostEvent>;
 
-/**
- * load → decide → append for one post, in the caller's transaction. `decide` sees the
- * loaded version (for If-Match) and may read what it needs first (e.g. the post's blog);
- * a concurrent writer makes the append throw ConcurrencyError.
- */
-export async function executeOnPost(
+/** handleCommand for one post, with a decision of the caller's (e.g. one that reads the blog). */
+export function executeOnPost(
   tx: SqlClient,
   store: EventStore,
   postId: string,
   context: EventContext,
-  decide: (state: PostState, version: number) => PostEvent[] | Promise<PostEvent[]>,
+  decide: Decide<PostState, PostEvent>,
 ): Promise<PostCommandResult> {
-  const streamId = postStreamId(postId);
-  const loaded = await loadAggregate(tx, store, streamId, POST_STREAM);
-  const decided = await decide(loaded.state, loaded.version);
-  const appended = await store.append(
-    tx,
-    streamId,
-    POST_STREAM_TYPE,
-    decided,
-    loaded.version,
-    context,
-  );
-  return {
-    state: aggregateStream(appended.events, evolvePost, () => loaded.state),
-    events: appended.events,
-    version: appended.nextExpectedVersion,
-  };
+  return handleCommand(tx, store, postStreamId(postId), POST_STREAM, context, decide);
 }
 
+/** handleCommand for one post and one of its commands. */
 export function executePostCommand(
   tx: SqlClient,
   store: EventStore,

@@ -1,4 +1,4 @@
-import { releasedBy } from '@blog/saga';
+import { releasedBy } from '@blog/domain';
 import type { AudienceCommand } from './audience.commands';
 import type { AudienceEvent } from './audience.events';
 import type { AudienceState } from './audience.state';

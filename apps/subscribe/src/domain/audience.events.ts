@@ -1,4 +1,4 @@
-import type { Event } from '@blog/eventstore';
+import type { Event } from '@blog/domain';
 
 /**
  * A blog as subscribe sees it: its audience (`audience-<blogId>`). Closing a blog's

@@ -1,4 +1,4 @@
-import type { SemanticLock } from '@blog/saga';
+import type { SemanticLock } from '@blog/domain';
 
 export type AudienceState =
   | { readonly status: 'unknown' }

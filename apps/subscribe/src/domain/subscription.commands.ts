@@ -1,4 +1,4 @@
-import type { SemanticLock } from '@blog/saga';
+import type { SemanticLock } from '@blog/domain';
 
 /**
  * What subscribe knows about a blog when someone subscribes (its own view, from blog's

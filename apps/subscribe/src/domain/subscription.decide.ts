@@ -1,12 +1,11 @@
-import { LockedError } from '@blog/saga';
+import { AppError, LockedError } from '@blog/domain';
 import type { SubscriptionCommand } from './subscription.commands';
 import type { SubscriptionEvent } from './subscription.events';
 import type { SubscriptionState } from './subscription.state';
-import { SubscribeRefusal } from './subscribe.refusal';
 
 /**
  * The subscription's rules. Pure: every fact it needs arrives in the command; refusals throw
- * SubscribeRefusal, or LockedError while the blog's deletion saga holds it.
+ * an AppError, or LockedError while the blog's deletion saga holds it.
  */
 export function decideSubscription(
   command: SubscriptionCommand,
@@ -15,11 +14,11 @@ export function decideSubscription(
   switch (command.type) {
     case 'Subscribe': {
       if (command.accountClosed) {
-        throw new SubscribeRefusal('SUBSCRIBE.ACCOUNT_CLOSED', 'This account is closed');
+        throw new AppError('conflict', 'SUBSCRIBE.ACCOUNT_CLOSED', 'This account is closed');
       }
       const { blog } = command;
       if (blog.status === 'unknown' || blog.status === 'deleted') {
-        throw new SubscribeRefusal('SUBSCRIBE.BLOG_NOT_FOUND', 'No blog with this id');
+        throw new AppError('not-found', 'SUBSCRIBE.BLOG_NOT_FOUND', 'No blog with this id');
       }
       // 409 LOCKED naming the deletion saga, as every service answers a saga's lock.
       if (blog.status === 'deleting') {
@@ -31,7 +30,7 @@ export function decideSubscription(
     }
     case 'Unsubscribe':
       if (state.status !== 'active') {
-        throw new SubscribeRefusal('SUBSCRIBE.NOT_SUBSCRIBED', 'Not subscribed to this blog');
+        throw new AppError('not-found', 'SUBSCRIBE.NOT_SUBSCRIBED', 'Not subscribed to this blog');
       }
       return [
         { type: 'Unsubscribed', data: { subscriberId: state.subscriberId, blogId: state.blogId } },

@@ -1,4 +1,4 @@
-import type { Event } from '@blog/eventstore';
+import type { Event } from '@blog/domain';
 
 /**
  * One subscription = one stream (`subscription-<subscriber>-<blog>`): the pair is the

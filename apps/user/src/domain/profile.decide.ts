@@ -1,16 +1,16 @@
+import { AppError } from '@blog/domain';
 import type { ProfileCommand } from './profile.commands';
 import type { ProfileEvent } from './profile.events';
-import { ProfileRefusal } from './profile.refusal';
 import type { ProfileState } from './profile.state';
 
 type Update = Extract<ProfileCommand, { type: 'UpdateProfile' }>;
 
 function update(command: Update, state: ProfileState): ProfileEvent[] {
   if (state.status !== 'ACTIVE') {
-    throw new ProfileRefusal('not-found', 'USER.NOT_FOUND', 'No such profile');
+    throw new AppError('not-found', 'USER.NOT_FOUND', 'No such profile');
   }
   if (command.actor !== state.accountId) {
-    throw new ProfileRefusal('forbidden', 'USER.NOT_OWNER', 'Only its owner may edit a profile');
+    throw new AppError('forbidden', 'USER.NOT_OWNER', 'Only its owner may edit a profile');
   }
   const data: { displayName?: string; bio?: string | null } = {};
   if (command.displayName !== undefined && command.displayName !== state.displayName) {
@@ -28,7 +28,7 @@ export function decideProfile(command: ProfileCommand, state: ProfileState): Pro
   switch (command.type) {
     case 'CreateProfile': {
       if (state.status !== 'NONE') {
-        throw new ProfileRefusal('conflict', 'USER.PROFILE_EXISTS', 'The profile already exists');
+        throw new AppError('conflict', 'USER.PROFILE_EXISTS', 'The profile already exists');
       }
       const { type: _, ...data } = command;
       return [{ type: 'ProfileCreated', data }];

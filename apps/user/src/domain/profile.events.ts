@@ -1,4 +1,4 @@
-import type { Event } from '@blog/eventstore';
+import type { Event } from '@blog/domain';
 
 /** Sign-up's profile step: the handle is taken in the same transaction (unique index). */
 export type ProfileCreated = Event<

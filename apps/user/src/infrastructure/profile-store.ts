@@ -1,10 +1,10 @@
 import {
-  aggregateStream,
+  type CommandOptions,
+  type CommandResult,
+  type CommandRun,
   type EventContext,
   EventStore,
-  type ExpectedVersion,
-  loadAggregate,
-  type RecordedEvent,
+  handleCommand,
 } from '@blog/eventstore';
 import type { SqlClient } from '@blog/sql';
 import type { ProfileCommand } from '../domain/profile.commands';
@@ -12,7 +12,6 @@ import { decideProfile } from '../domain/profile.decide';
 import { PROFILE_STREAM_TYPE, type ProfileEvent, profileStreamId } from '../domain/profile.events';
 import { evolveProfile } from '../domain/profile.evolve';
 import { initialProfileState, type ProfileState } from '../domain/profile.state';
-import { asAppError } from './app-errors';
 import { projectProfiles } from './profiles.inline-projection';
 
 export const PROFILE_STORE = Symbol('PROFILE_STORE');
@@ -24,48 +23,30 @@ export function createProfileStore(): EventStore {
   return new EventStore({ inlineProjections: [projectProfiles] });
 }
 
-export interface ProfileCommandResult {
-  readonly state: ProfileState;
-  readonly version: number;
-  readonly events: readonly RecordedEvent<ProfileEvent>[];
-}
+const PROFILE_STREAM: CommandOptions<ProfileState, ProfileEvent> = {
+  streamType: PROFILE_STREAM_TYPE,
+  evolve: evolveProfile,
+  initialState: initialProfileState,
+};
 
-/**
- * Load → decide → append for one profile in the caller's transaction. `expectedVersion`
- * lets a client that read version n refuse to overwrite n+1 (If-Match); without it the
- * loaded version guards against concurrent writers only.
- */
-export async function executeProfileCommand(
+export type ProfileCommandResult = CommandResult<ProfileState, ProfileEvent>;
+
+/** handleCommand for one profile and one of its commands (`run.expectedVersion`: If-Match). */
+export function executeProfileCommand(
   tx: SqlClient,
   store: EventStore,
   accountId: string,
   command: ProfileCommand,
   context: EventContext,
-  expectedVersion?: number,
+  run?: CommandRun<ProfileEvent>,
 ): Promise<ProfileCommandResult> {
-  const streamId = profileStreamId(accountId);
-  const loaded = await loadAggregate<ProfileState, ProfileEvent>(tx, store, streamId, {
-    evolve: evolveProfile,
-    initialState: initialProfileState,
-  });
-  let decided: ProfileEvent[];
-  try {
-    decided = decideProfile(command, loaded.state);
-  } catch (error) {
-    throw asAppError(error);
-  }
-  const expected: ExpectedVersion = expectedVersion ?? loaded.version;
-  const appended = await store.append(
+  return handleCommand(
     tx,
-    streamId,
-    PROFILE_STREAM_TYPE,
-    decided,
-    expected,
+    store,
+    profileStreamId(accountId),
+    PROFILE_STREAM,
     context,
+    (state) => decideProfile(command, state),
+    run,
   );
-  return {
-    state: aggregateStream(appended.events, evolveProfile, () => loaded.state),
-    version: appended.nextExpectedVersion,
-    events: appended.events,
-  };
 }

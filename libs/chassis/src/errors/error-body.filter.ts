@@ -38,10 +38,6 @@ function toResponse(error: unknown): { status: number; body: ErrorBody } {
     if (error.details) body.details = error.details;
     return { status: HTTP_STATUS_OF[error.kind], body };
   }
-  if (isCoded(error) && error.code === 'LOCKED') {
-    const { lock } = error as CodedError & { lock?: { sagaId: string; sagaType: string } };
-    return { status: 409, body: { code: 'LOCKED', message: error.message, details: { ...lock } } };
-  }
   if (isCoded(error) && error.code === 'EVENTSTORE.CONCURRENCY') {
     return { status: 409, body: { code: 'CONCURRENCY', message: error.message } };
   }

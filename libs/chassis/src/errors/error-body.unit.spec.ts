@@ -1,5 +1,5 @@
 import { HttpException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import { LockedError } from '@blog/saga';
+import { LockedError } from '@blog/domain';
 import { AppError } from './app-error';
 import { errorResponseOf } from './error-body.filter';
 

@@ -1,8 +1,8 @@
 import { type Cause, causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
-import { AccountMessages, outboxMessageOf, type PayloadOf, ProfileMessages } from '@blog/contracts';
+import { AccountMessages, type PayloadOf, ProfileMessages } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { EventStore } from '@blog/eventstore';
-import { type OutboxMessage, publishToOutbox } from '@blog/outbox';
+import { type OutboxMessage, publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { cancelDeadline, recordSagaStep, type SagaOutcome } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
@@ -94,8 +94,10 @@ export class CompleteSignUpHandler {
         answer.accountId,
         answer.command,
         eventContextOf(cause, sagaId),
-        async () => {
-          await cancelDeadline(tx, sagaId, SIGN_UP_DEADLINE);
+        {
+          beforeAppend: async () => {
+            await cancelDeadline(tx, sagaId, SIGN_UP_DEADLINE);
+          },
         },
       );
     } catch (error) {

@@ -4,7 +4,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { assertMayLogIn } from '../../domain/login-policy';
 import { findLoginCandidate } from '../../infrastructure/accounts.read-model';
-import { asAppError } from '../../infrastructure/app-errors';
 import { LoginThrottle } from '../../infrastructure/login-throttle';
 import { PasswordHasher } from '../../infrastructure/password-hasher';
 import { type Session, Sessions } from '../../tokens/sessions';
@@ -31,11 +30,7 @@ export class LogInHandler {
       : await this.hasher.burn(request.password);
     if (!account || !matches) throw invalidCredentials();
     await this.throttle.succeeded(attempt);
-    try {
-      assertMayLogIn(account);
-    } catch (error) {
-      throw asAppError(error);
-    }
+    assertMayLogIn(account);
     return inTransaction(this.pool, (tx) =>
       this.sessions.start(tx, account.accountId, account.roles),
     );

@@ -1,8 +1,8 @@
 import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
-import { AccountMessages, outboxMessageOf } from '@blog/contracts';
+import { AccountMessages } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { EventStore } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { cancelDeadline, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
@@ -53,10 +53,12 @@ export class RecordClosureStepHandler {
         accountId,
         { type: 'CompleteClosureStep', sagaId, step },
         eventContextOf(cause, sagaId),
-        async (events) => {
-          if (events.some((event) => event.type === 'AccountClosed')) {
-            await cancelDeadline(tx, sagaId, CLOSURE_DEADLINE);
-          }
+        {
+          beforeAppend: async (events) => {
+            if (events.some((event) => event.type === 'AccountClosed')) {
+              await cancelDeadline(tx, sagaId, CLOSURE_DEADLINE);
+            }
+          },
         },
       );
     } catch (error) {

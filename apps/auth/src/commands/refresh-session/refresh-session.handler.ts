@@ -5,7 +5,6 @@ import type { Pool } from 'pg';
 import type { Role } from '../../domain/account.events';
 import { assertMayLogIn } from '../../domain/login-policy';
 import { findAccount } from '../../infrastructure/accounts.read-model';
-import { asAppError } from '../../infrastructure/app-errors';
 import { REFRESH_TOKEN_PATTERN, type Rotation } from '../../tokens/refresh-tokens';
 import { type Session, Sessions } from '../../tokens/sessions';
 
@@ -64,7 +63,7 @@ export class RefreshSessionHandler {
     } catch (error) {
       // Closed, closing or otherwise unable to log in: no session of it survives.
       await this.sessions.refreshTokens.revokeAll(tx, rotation.accountId, 'account-inactive');
-      return { ok: false, error: asAppError(error) };
+      return { ok: false, error };
     }
   }
 }

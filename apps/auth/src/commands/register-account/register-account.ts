@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Cause, eventContextOf, messageContextOf } from '@blog/chassis';
-import { AccountMessages, outboxMessageOf } from '@blog/contracts';
+import { AccountMessages } from '@blog/contracts';
 import type { EventStore } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { deadlineAt, recordSagaStep, scheduleDeadline } from '@blog/saga';
 import { isUniqueViolation, type SqlClient } from '@blog/sql';
 import type { Role } from '../../domain/account.events';

@@ -1,7 +1,7 @@
 import { type Cause, eventContextOf, messageContextOf } from '@blog/chassis';
-import { AccountMessages, outboxMessageOf } from '@blog/contracts';
+import { AccountMessages } from '@blog/contracts';
 import type { EventStore } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { type Deadline, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Inject, Injectable, Logger } from '@nestjs/common';

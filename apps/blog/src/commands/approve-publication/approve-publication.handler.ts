@@ -1,7 +1,7 @@
 import { causeOfMessage, messageContextOf } from '@blog/chassis';
-import { BlogMessages, outboxMessageOf, type PayloadOf, type PostMessages } from '@blog/contracts';
+import { BlogMessages, type PayloadOf, type PostMessages } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { MissingSagaIdError, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Cause, eventContextOf, messageContextOf, PG_POOL } from '@blog/chassis';
-import { BlogMessages, freeSlug, outboxMessageOf, slugOf } from '@blog/contracts';
+import { BlogMessages, freeSlug, slugOf } from '@blog/contracts';
 import { EventStore, retryOnConflict } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { inTransaction, type SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';

@@ -1,6 +1,6 @@
 import { type Cause, messageContextOf } from '@blog/chassis';
-import { BlogMessages, outboxMessageOf } from '@blog/contracts';
-import { publishToOutbox } from '@blog/outbox';
+import { BlogMessages } from '@blog/contracts';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { CLOSE_ACCOUNT_SAGA } from '../../domain/blog.sagas';

@@ -1,7 +1,7 @@
 import { type Cause, eventContextOf, messageContextOf, PG_POOL } from '@blog/chassis';
-import { BlogMessages, outboxMessageOf } from '@blog/contracts';
+import { BlogMessages } from '@blog/contracts';
 import { EventStore, retryOnConflict } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { deadlineAt, recordSagaStep, scheduleDeadline } from '@blog/saga';
 import { inTransaction, type SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';

@@ -1,7 +1,7 @@
 import { type Cause, messageContextOf } from '@blog/chassis';
-import { BlogMessages, outboxMessageOf } from '@blog/contracts';
+import { BlogMessages } from '@blog/contracts';
 import type { RecordedEvent } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { cancelDeadline, recordSagaStep, type SagaOutcome } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import type { BlogEvent } from '../../domain/blog.events';

@@ -1,7 +1,7 @@
 import { type Cause, eventContextOf, messageContextOf } from '@blog/chassis';
-import { outboxMessageOf, PostMessages } from '@blog/contracts';
+import { PostMessages } from '@blog/contracts';
 import type { EventStore } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { DELETE_BLOG_SAGA } from '../../domain/post.sagas';

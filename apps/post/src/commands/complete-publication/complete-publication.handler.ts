@@ -1,8 +1,8 @@
 import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import type { MessageEnvelope } from '@blog/consumer';
-import { outboxMessageOf, PostMessages } from '@blog/contracts';
+import { PostMessages } from '@blog/contracts';
 import { EventStore } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { cancelDeadline, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Cause, eventContextOf, messageContextOf, PG_POOL } from '@blog/chassis';
-import { outboxMessageOf, PostMessages } from '@blog/contracts';
+import { PostMessages } from '@blog/contracts';
 import { EventStore, retryOnConflict } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { deadlineAt, recordSagaStep, scheduleDeadline } from '@blog/saga';
 import { inTransaction } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';

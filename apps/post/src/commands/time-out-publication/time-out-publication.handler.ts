@@ -1,7 +1,7 @@
 import { type Cause, eventContextOf, messageContextOf } from '@blog/chassis';
-import { outboxMessageOf, PostMessages } from '@blog/contracts';
+import { PostMessages } from '@blog/contracts';
 import { EventStore } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { type Deadline, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Injectable } from '@nestjs/common';

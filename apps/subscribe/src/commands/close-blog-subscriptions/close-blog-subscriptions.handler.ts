@@ -1,14 +1,9 @@
 import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
-import {
-  type BlogMessages,
-  outboxMessageOf,
-  type PayloadOf,
-  SubscriptionMessages,
-} from '@blog/contracts';
+import { type BlogMessages, type PayloadOf, SubscriptionMessages } from '@blog/contracts';
 import { EventStore, handleCommand } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import type { SagaOutcome } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { decideAudience } from '../../domain/audience.decide';

@@ -8,7 +8,6 @@ import { subscriptionStreamId } from '../../domain/subscription.events';
 import { lockAccount } from '../../infrastructure/account-lock';
 import { subscriptionAggregate } from '../../infrastructure/aggregates';
 import { lockBlog } from '../../infrastructure/blog-availability';
-import { asAppErrors } from '../../infrastructure/refusals';
 
 export interface SubscriptionView {
   readonly blogId: string;
@@ -66,6 +65,6 @@ export class SubscribeToBlogHandler {
           subscription: { blogId, status: 'active', subscribedAt: result.state.subscribedAt },
         } as const;
       });
-    return asAppErrors(() => retryOnConflict(attempt));
+    return retryOnConflict(attempt);
   }
 }

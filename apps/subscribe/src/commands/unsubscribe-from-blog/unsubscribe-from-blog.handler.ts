@@ -7,7 +7,6 @@ import { decideSubscription } from '../../domain/subscription.decide';
 import { subscriptionStreamId } from '../../domain/subscription.events';
 import { subscriptionAggregate } from '../../infrastructure/aggregates';
 import { lockBlog } from '../../infrastructure/blog-availability';
-import { asAppErrors } from '../../infrastructure/refusals';
 
 /** Ends the caller's own subscription: the stream is keyed by the caller, never by input. */
 @Injectable()
@@ -33,6 +32,6 @@ export class UnsubscribeFromBlogHandler {
           (state) => decideSubscription({ type: 'Unsubscribe' }, state),
         );
       });
-    await asAppErrors(() => retryOnConflict(attempt));
+    await retryOnConflict(attempt);
   }
 }

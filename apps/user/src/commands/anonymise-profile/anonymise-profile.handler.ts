@@ -1,13 +1,8 @@
 import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
-import {
-  type AccountMessages,
-  outboxMessageOf,
-  type PayloadOf,
-  ProfileMessages,
-} from '@blog/contracts';
+import { type AccountMessages, type PayloadOf, ProfileMessages } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { EventStore } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { MissingSagaIdError, recordSagaStep } from '@blog/saga';
 import type { SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';

@@ -1,8 +1,8 @@
 import { causeOfMessage, eventContextOf, messageContextOf } from '@blog/chassis';
-import { type PayloadOf, outboxMessageOf, AccountMessages, ProfileMessages } from '@blog/contracts';
+import { type PayloadOf, AccountMessages, ProfileMessages } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { EventStore } from '@blog/eventstore';
-import { publishToOutbox } from '@blog/outbox';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import { MissingSagaIdError, recordSagaStep } from '@blog/saga';
 import { isUniqueViolation, type SqlClient } from '@blog/sql';
 import { Inject, Injectable } from '@nestjs/common';

@@ -35,7 +35,7 @@ export class UpdateProfileHandler {
         accountId,
         { type: 'UpdateProfile', actor: edit.actor, ...edit.changes },
         eventContextOf({ ...cause, actor: edit.actor }, null),
-        edit.expectedVersion,
+        edit.expectedVersion === undefined ? {} : { expectedVersion: edit.expectedVersion },
       );
     });
   }

@@ -1,13 +1,8 @@
 import { causeOfMessage, messageContextOf } from '@blog/chassis';
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '@blog/consumer';
-import {
-  type AccountMessages,
-  outboxMessageOf,
-  type PayloadOf,
-  VisitorMessages,
-} from '@blog/contracts';
-import { publishToOutbox } from '@blog/outbox';
+import { type AccountMessages, type PayloadOf, VisitorMessages } from '@blog/contracts';
+import { publishToOutbox, outboxMessageOf } from '@blog/outbox';
 import type { SqlClient } from '@blog/sql';
 
 type AccountClosureRequested = PayloadOf<typeof AccountMessages.AccountClosureRequested>;

@@ -1,3 +1,5 @@
+import { AppError } from './app-error';
+
 /**
  * A semantic lock (Garcia-Molina's countermeasure for sagas): while a saga works on an
  * aggregate, the aggregate carries the saga's id and kind, and conflicting commands are
@@ -9,15 +11,19 @@ export interface SemanticLock {
   readonly sagaType: string;
 }
 
-export class LockedError extends Error {
-  readonly code = 'LOCKED';
-
+/** 409 `LOCKED`, naming the saga that holds the aggregate so the client can follow it. */
+export class LockedError extends AppError {
   constructor(
     readonly resource: string,
     readonly lock: SemanticLock,
     readonly action: string,
   ) {
-    super(`${resource} is locked by ${lock.sagaType} saga ${lock.sagaId}; cannot ${action} now`);
+    super(
+      'conflict',
+      'LOCKED',
+      `${resource} is locked by ${lock.sagaType} saga ${lock.sagaId}; cannot ${action} now`,
+      { sagaId: lock.sagaId, sagaType: lock.sagaType },
+    );
     this.name = 'LockedError';
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineMessage, outboxMessageOf } from './message-contract';
+import { defineMessage } from '@blog/contracts';
+import { outboxMessageOf } from './outbox-message-of';
 
 const Probe = defineMessage({
   aggregateType: 'probe',
