@@ -1,4 +1,4 @@
-import { OPENAPI_DOCUMENT } from '../../apps/gateway/src/docs/openapi-document';
+import { OPENAPI_DOCUMENT } from '@blog/api';
 import { ROUTING_TABLE } from '../../apps/gateway/src/routing/routing-table';
 import { bootGateway, type RunningGateway } from './support/boot-gateway';
 import { call } from './support/http';

@@ -10,10 +10,6 @@ import {
 import { publicPathOf } from '../routing/path-match';
 import { ROUTING_TABLE } from '../routing/routing-table';
 import type { UpstreamName } from '../routing/upstream-names';
-import servedDocument from './openapi.json';
-
-/** The document the gateway serves: generated from the routes (docs/api.md), committed. */
-export const OPENAPI_DOCUMENT: JsonObject = servedDocument;
 
 /** The routes one service declares (libs/chassis `declaredRoutesOf`). */
 export interface ServiceRoutes {

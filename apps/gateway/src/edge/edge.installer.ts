@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { docsPlugin } from '../docs/docs.plugin';
-import { OPENAPI_DOCUMENT } from '../docs/openapi-document';
+import { OPENAPI_DOCUMENT } from '@blog/api';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { proxyPlugin } from '../proxy/proxy.plugin';
 import { Upstreams } from '../proxy/upstreams';
