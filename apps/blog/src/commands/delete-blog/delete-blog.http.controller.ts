@@ -2,12 +2,7 @@ import { type Caller, type Cause, CurrentCaller, Endpoint, RequestCause } from '
 import { Controller, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  BLOG_LOCKED,
-  BLOG_NOT_FOUND,
-  CONCURRENT_CHANGE,
-  route,
-} from '../../infrastructure/http/route';
+import { BLOG_CHANGE_REFUSALS, route } from '../../infrastructure/http/route';
 import { blogIdParams } from '../../queries/blog-params';
 import { DeleteBlogHandler } from './delete-blog.handler';
 
@@ -29,13 +24,7 @@ export const deleteBlog = route({
         .meta({ id: 'BlogDeletionStarted' }),
     },
   },
-  refusals: [
-    BLOG_NOT_FOUND,
-    { status: 403, code: 'BLOG.NOT_OWNER', when: 'the caller does not own the blog' },
-    { status: 409, code: 'BLOG.DELETED', when: 'the blog has been deleted' },
-    BLOG_LOCKED,
-    CONCURRENT_CHANGE,
-  ],
+  refusals: BLOG_CHANGE_REFUSALS,
 });
 
 /** 202: the deletion is a saga; `GET /blogs/:blogId` shows DELETING, then DELETED or ACTIVE. */

@@ -1,12 +1,7 @@
 import { type Caller, type Cause, CurrentCaller, Endpoint, RequestCause } from '@blog/chassis';
 import { Controller, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import {
-  BLOG_LOCKED,
-  BLOG_NOT_FOUND,
-  CONCURRENT_CHANGE,
-  route,
-} from '../../infrastructure/http/route';
+import { BLOG_CHANGE_REFUSALS, route } from '../../infrastructure/http/route';
 import { blogIdParams } from '../../queries/blog-params';
 import { blogView } from '../../queries/blog.view';
 import { UpdateBlogHandler } from './update-blog.handler';
@@ -22,13 +17,7 @@ export const updateBlog = route({
   params: blogIdParams,
   body: updateBlogRequest,
   answers: { 200: { description: 'The blog as edited', body: blogView } },
-  refusals: [
-    BLOG_NOT_FOUND,
-    { status: 403, code: 'BLOG.NOT_OWNER', when: 'the caller does not own the blog' },
-    { status: 409, code: 'BLOG.DELETED', when: 'the blog has been deleted' },
-    BLOG_LOCKED,
-    CONCURRENT_CHANGE,
-  ],
+  refusals: BLOG_CHANGE_REFUSALS,
 });
 
 @Controller()

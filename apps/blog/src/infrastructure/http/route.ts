@@ -19,3 +19,12 @@ export const CONCURRENT_CHANGE = {
   code: 'CONCURRENCY',
   when: 'another change to the blog won the race; retry',
 } as const;
+
+/** What every change to an existing blog can meet. */
+export const BLOG_CHANGE_REFUSALS = [
+  BLOG_NOT_FOUND,
+  { status: 403, code: 'BLOG.NOT_OWNER', when: 'the caller does not own the blog' },
+  { status: 409, code: 'BLOG.DELETED', when: 'the blog has been deleted' },
+  BLOG_LOCKED,
+  CONCURRENT_CHANGE,
+] as const;

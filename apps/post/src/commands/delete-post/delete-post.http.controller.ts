@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { parseIfMatch } from '../../infrastructure/http/if-match';
 import {
   ifMatchHeaders,
-  POST_REFUSALS,
+  POST_CHANGE_REFUSALS,
   postIdParams,
   route,
 } from '../../infrastructure/http/route';
@@ -20,15 +20,7 @@ export const deletePost = route({
   params: postIdParams,
   headers: ifMatchHeaders(false),
   answers: { 204: { description: 'Deleted' } },
-  refusals: [
-    POST_REFUSALS.invalidIfMatch,
-    POST_REFUSALS.notFound,
-    POST_REFUSALS.notAuthor,
-    POST_REFUSALS.archived,
-    POST_REFUSALS.locked,
-    POST_REFUSALS.versionConflict,
-    POST_REFUSALS.concurrency,
-  ],
+  refusals: [...POST_CHANGE_REFUSALS],
 });
 
 @Controller()

@@ -8,7 +8,7 @@ import {
 } from '../../infrastructure/http/precondition-required.filter';
 import {
   ifMatchHeaders,
-  POST_REFUSALS,
+  POST_CHANGE_REFUSALS,
   postIdParams,
   route,
 } from '../../infrastructure/http/route';
@@ -35,13 +35,7 @@ export const editPost = route({
     },
   },
   refusals: [
-    POST_REFUSALS.invalidIfMatch,
-    POST_REFUSALS.notFound,
-    POST_REFUSALS.notAuthor,
-    POST_REFUSALS.archived,
-    POST_REFUSALS.locked,
-    POST_REFUSALS.versionConflict,
-    POST_REFUSALS.concurrency,
+    ...POST_CHANGE_REFUSALS,
     {
       status: 428,
       code: 'POST.PRECONDITION_REQUIRED',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { parseIfMatch } from '../../infrastructure/http/if-match';
 import {
   ifMatchHeaders,
-  POST_REFUSALS,
+  POST_CHANGE_REFUSALS,
   postIdParams,
   route,
 } from '../../infrastructure/http/route';
@@ -31,13 +31,7 @@ export const publishPost = route({
     },
   },
   refusals: [
-    POST_REFUSALS.invalidIfMatch,
-    POST_REFUSALS.notFound,
-    POST_REFUSALS.notAuthor,
-    POST_REFUSALS.archived,
-    POST_REFUSALS.locked,
-    POST_REFUSALS.versionConflict,
-    POST_REFUSALS.concurrency,
+    ...POST_CHANGE_REFUSALS,
     { status: 409, code: 'POST.ALREADY_PUBLISHED', when: 'the post is already published' },
   ],
 });

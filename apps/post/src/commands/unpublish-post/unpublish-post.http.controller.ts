@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseIfMatch } from '../../infrastructure/http/if-match';
 import {
   ifMatchHeaders,
-  POST_REFUSALS,
+  POST_CHANGE_REFUSALS,
   postIdParams,
   route,
 } from '../../infrastructure/http/route';
@@ -28,13 +28,7 @@ export const unpublishPost = route({
     },
   },
   refusals: [
-    POST_REFUSALS.invalidIfMatch,
-    POST_REFUSALS.notFound,
-    POST_REFUSALS.notAuthor,
-    POST_REFUSALS.archived,
-    POST_REFUSALS.locked,
-    POST_REFUSALS.versionConflict,
-    POST_REFUSALS.concurrency,
+    ...POST_CHANGE_REFUSALS,
     { status: 409, code: 'POST.NOT_PUBLISHED', when: 'the post is not published' },
   ],
 });

@@ -49,3 +49,14 @@ export const POST_REFUSALS = {
     when: 'another change to the post won the race; retry',
   },
 } as const;
+
+/** What every change to an existing post can meet. */
+export const POST_CHANGE_REFUSALS = [
+  POST_REFUSALS.invalidIfMatch,
+  POST_REFUSALS.notFound,
+  POST_REFUSALS.notAuthor,
+  POST_REFUSALS.archived,
+  POST_REFUSALS.locked,
+  POST_REFUSALS.versionConflict,
+  POST_REFUSALS.concurrency,
+] as const;
