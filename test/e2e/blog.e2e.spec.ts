@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { api, mintAccessToken } from '@blog/testing';
+import { api, client, mintAccessToken } from '@blog/testing';
 
 // blog's own routes through the running stack. Every account and blog is fresh.
 
@@ -62,22 +62,41 @@ describe('blogs', () => {
     const ids: string[] = [];
     for (const title of ['One', 'Two', 'Three']) ids.push((await create(owner, { title })).body.id);
 
-    const one = await api<Blog>('GET', `/api/blogs/${ids[0] ?? ''}`);
-    expect(one.status).toBe(200);
-    expect(one.body.title).toBe('One');
-    expect((await api('GET', `/api/blogs/${randomUUID()}`)).status).toBe(404);
+    const one = await client.GET('/api/blogs/{blogId}', {
+      params: { path: { blogId: ids[0] ?? '' } },
+    });
+    expect(one.response.status).toBe(200);
+    expect(one.data?.title).toBe('One');
+    const missing = await client.GET('/api/blogs/{blogId}', {
+      params: { path: { blogId: randomUUID() } },
+    });
+    expect([missing.response.status, missing.error?.code]).toEqual([404, 'BLOG.NOT_FOUND']);
 
-    const pageOne = await api<Page>('GET', `/api/blogs?owner=${owner.id}&limit=2`);
-    expect(pageOne.body.items.map((blog) => blog.title)).toEqual(['Three', 'Two']);
-    const pageTwo = await api<Page>(
-      'GET',
-      `/api/blogs?owner=${owner.id}&limit=2&cursor=${pageOne.body.nextCursor ?? ''}`,
-    );
-    expect(pageTwo.body).toEqual({
+    const pageOne = await client.GET('/api/blogs', {
+      params: { query: { owner: owner.id, limit: 2 } },
+    });
+    expect(pageOne.data?.items.map((blog) => blog.title)).toEqual(['Three', 'Two']);
+    const pageTwo = await client.GET('/api/blogs', {
+      params: { query: { owner: owner.id, limit: 2, cursor: pageOne.data?.nextCursor ?? '' } },
+    });
+    expect(pageTwo.data).toEqual({
       items: [expect.objectContaining({ title: 'One' })],
       nextCursor: null,
     });
-    expect((await api<ErrorBody>('GET', '/api/blogs')).status).toBe(400);
+  });
+
+  it('lists everyone’s recent blogs without an owner, newest first, with a cursor', async () => {
+    const [ann, bob] = await Promise.all([newUser(), newUser()]);
+    const first = (await create(ann, { title: 'Older' })).body.id;
+    const second = (await create(bob, { title: 'Newer' })).body.id;
+    const recent = await client.GET('/api/blogs', { params: { query: { limit: 100 } } });
+    expect(recent.response.status).toBe(200);
+    const ids = recent.data?.items.map((blog) => blog.id) ?? [];
+    expect(ids.indexOf(second)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));
+    const page = await client.GET('/api/blogs', { params: { query: { limit: 1 } } });
+    expect(page.data?.items).toHaveLength(1);
+    expect(page.data?.nextCursor).toEqual(expect.any(String));
   });
 
   it('updates title and description for the owner; the slug stays', async () => {

@@ -23,9 +23,14 @@ function internalRoutes(service: string) {
   return (made: RecordedCall) => {
     const path = made.url.split('?')[0] ?? '';
     if (made.method === 'GET' && path === '/internal/dead-letters') {
+      // One dead letter per service: a page after it (a cursor) is empty.
+      if (new URLSearchParams(made.url.split('?')[1]).has('cursor')) {
+        return { status: 200, body: { items: [], nextCursor: null } };
+      }
       return {
         status: 200,
         body: {
+          nextCursor: null,
           items: [
             {
               id: '1',
@@ -243,6 +248,32 @@ describe('saga admin routes', () => {
     expect(again.status).toBe(200);
   });
 
+  it('pages dead letters across services with one cursor: none twice, none left out', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page += 1) {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const { status, body } = await get<{
+        items: { service: string }[];
+        nextCursor: string | null;
+      }>(`/admin/dead-letters?status=failed&limit=2${query}`);
+      expect(status).toBe(200);
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...body.items.map((item) => item.service));
+      cursor = body.nextCursor;
+      if (cursor === null) break;
+    }
+    expect(cursor).toBeNull();
+    expect(seen.sort()).toEqual(['auth', 'blog', 'post', 'subscribe', 'user']);
+  });
+
+  it('refuses a dead-letter cursor it did not issue with 400 ADMIN.INVALID_INPUT', async () => {
+    const forged = Buffer.from(JSON.stringify({ auth: 'drop table' })).toString('base64url');
+    const { status, body } = await get(`/admin/dead-letters?cursor=${forged}`);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: 'ADMIN.INVALID_INPUT' });
+  });
+
   it('lists every service’s dead letters and re-drives them, naming each service', async () => {
     const listed = await get<{
       items: { service: string; consumer: string }[];
@@ -253,7 +284,7 @@ describe('saga admin routes', () => {
       ['auth', 'blog', 'post', 'subscribe', 'user'].sort(),
     );
     expect(listed.body.unreachable).toEqual([expect.objectContaining({ service: 'visitor' })]);
-    expect(upstreams.auth.calls.at(-1)?.url).toBe('/internal/dead-letters?status=failed');
+    expect(upstreams.auth.calls.at(-1)?.url).toBe('/internal/dead-letters?status=failed&limit=20');
 
     const redriven = await post<{ resolved: number; services: { service: string; ok: boolean }[] }>(
       '/admin/dead-letters/redrive',

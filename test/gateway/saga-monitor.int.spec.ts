@@ -40,7 +40,9 @@ describe('saga monitor', () => {
 
   const deadLetterAnswer = (callMade: RecordedCall) => {
     const query = new URL(callMade.url, 'http://x').searchParams;
+    // The whole list fits one page: a page after it (a cursor) is empty.
     const items = [...deadLettered]
+      .filter(() => !query.has('cursor'))
       .filter((sagaId) => !query.get('sagaId') || query.get('sagaId') === sagaId)
       .filter(() => query.get('status') !== 'waiting')
       .map((sagaId, i) => ({
@@ -58,7 +60,7 @@ describe('saga monitor', () => {
         attempts: 5,
         createdAt: new Date().toISOString(),
       }));
-    return { status: 200, body: { items } };
+    return { status: 200, body: { items, nextCursor: null } };
   };
 
   beforeAll(async () => {

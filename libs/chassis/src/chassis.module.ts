@@ -1,10 +1,11 @@
 import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { metrics, ServiceMetrics } from '@blog/observability';
 import { TerminusModule } from '@nestjs/terminus';
 import { PublicMetricsController } from './observability/public-metrics.controller';
 import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AuthenticatedGuard } from './auth/authenticated.guard';
+import { RouteAnswerInterceptor } from './http/route-answer.interceptor';
 import { SERVICE_CONFIG } from './config/config.tokens';
 import type { ServiceConfig } from './config/service-config';
 import { OUTBOX_SERVICES } from './config/service-names';
@@ -56,6 +57,7 @@ export class ChassisModule {
       ConsumerLagProbe,
       ConsumerMetricsCollector,
       { provide: APP_GUARD, useClass: AuthenticatedGuard },
+      { provide: APP_INTERCEPTOR, useClass: RouteAnswerInterceptor },
       ...extraChecks,
       {
         provide: READINESS_CHECKS,

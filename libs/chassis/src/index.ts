@@ -35,6 +35,34 @@ export {
 } from './http/json-body';
 export { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 export { decodeSeqCursor, encodeSeqCursor } from './http/seq-cursor';
+export {
+  type Access,
+  type Answer,
+  Endpoint,
+  type ErrorStatus,
+  type HttpMethod,
+  pageOf,
+  pageQuery,
+  primaryStatusOf,
+  type Refusal,
+  type Route,
+  type RouteInput,
+  type RouteSpec,
+  serviceRoutes,
+  type SuccessStatus,
+} from './http/route';
+export { type DeclaredRoutes, declaredRoutesOf } from './http/route-discovery';
+export {
+  type DocumentedOperation,
+  DocumentSchemas,
+  documentRoutes,
+  ERROR_BODY_SCHEMA,
+  type JsonObject,
+  refusalsOfShape,
+  responsesOf,
+  templateOf,
+} from './http/openapi';
+export { RouteAnswerInterceptor, UndocumentedAnswerError } from './http/route-answer.interceptor';
 export { type ErrorBody, errorResponseOf, ErrorBodyFilter } from './errors/error-body.filter';
 export { type ConsumerDefinition, ConsumerHost } from './messaging/consumer-host';
 export {
@@ -56,4 +84,12 @@ export { AuthenticatedGuard, CurrentCaller, Public, Roles } from './auth/authent
 export { type Caller, isAdmin, type Role } from './auth/caller';
 export { accountIdOf } from './auth/account-id';
 export { SagaAdminController } from './admin/saga-admin.controller';
+export {
+  adminRoute,
+  deadLetterFilter,
+  deadLetterView,
+  redriveResult,
+  replayResult,
+  sagaIdParams,
+} from './admin/saga-admin.routes';
 export { PublicMetricsController } from './observability/public-metrics.controller';

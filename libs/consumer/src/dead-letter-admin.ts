@@ -20,6 +20,11 @@ export interface DeadLetter {
   readonly createdAt: string;
 }
 
+export interface DeadLetterFilter {
+  readonly status?: DeadLetter['status'];
+  readonly sagaId?: string;
+}
+
 export interface RedriveResult {
   readonly resolved: number;
   /** Keys still parked because a message failed again; its error is updated. */
@@ -80,12 +85,20 @@ export class DeadLetterAdmin {
     private readonly processor: MessageProcessor,
   ) {}
 
-  async list(filter: { status?: DeadLetter['status']; sagaId?: string; limit?: number } = {}) {
+  /** Oldest first, `limit` of them after the dead letter `afterId` (keyset on the id). */
+  async list(filter: DeadLetterFilter & { limit?: number; afterId?: string | null } = {}) {
     const { rows } = await this.pool.query<DeadLetterRow>(
       `SELECT * FROM dead_letters
         WHERE consumer = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR saga_id = $3)
+          AND ($5::bigint IS NULL OR id > $5::bigint)
         ORDER BY id LIMIT $4`,
-      [this.processor.consumer, filter.status ?? null, filter.sagaId ?? null, filter.limit ?? 100],
+      [
+        this.processor.consumer,
+        filter.status ?? null,
+        filter.sagaId ?? null,
+        filter.limit ?? 100,
+        filter.afterId ?? null,
+      ],
     );
     return rows.map(toDeadLetter);
   }

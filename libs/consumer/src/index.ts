@@ -1,6 +1,11 @@
 export type { ConsumedRecord, DeadLetterReason, DeadLetterSink } from './consumed-record';
 export { consumerLag, type PartitionLag } from './consumer-lag';
-export { type DeadLetter, DeadLetterAdmin, type RedriveResult } from './dead-letter-admin';
+export {
+  type DeadLetter,
+  DeadLetterAdmin,
+  type DeadLetterFilter,
+  type RedriveResult,
+} from './dead-letter-admin';
 export { ensureTopics } from './ensure-topics';
 export { decodeEnvelope, type MessageEnvelope } from './envelope';
 export { deadLetterTopic, KafkaDeadLetterSink } from './kafka-dead-letter-sink';

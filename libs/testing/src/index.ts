@@ -15,6 +15,8 @@ export { whileConnectorPaused } from './connector-pause';
 export { tolerateForcedDrop } from './tolerate-forced-drop';
 export { mintAccessToken, type TokenClaims } from './access-tokens';
 export { api, type ApiResponse, apiUrl, eventually } from './api-client';
+export { contractProblems, problemsAt, templateOf } from './api-contract';
+export { bearer, client } from './typed-api';
 export { logIn, newPerson, type Person, type Registration, signUp } from './sign-up';
 export {
   findTraces,

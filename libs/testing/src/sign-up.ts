@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { api, eventually } from './api-client';
+import { eventually } from './api-client';
+import { client } from './typed-api';
 
 export interface Person {
   readonly email: string;
@@ -28,29 +29,32 @@ export async function signUp(
   person: Person,
   headers: Record<string, string> = {},
 ): Promise<Registration> {
-  const registered = await api<Registration>('POST', '/api/auth/register', {
-    body: person,
-    headers,
-  });
-  if (registered.status !== 202) {
-    throw new Error(`register answered ${registered.status}: ${JSON.stringify(registered.body)}`);
+  const registered = await client.POST('/api/auth/register', { body: person, headers });
+  if (!registered.data) {
+    const { status } = registered.response;
+    throw new Error(`register answered ${status}: ${JSON.stringify(registered.error)}`);
   }
-  const { accountId, sagaId } = registered.body;
+  const { accountId, sagaId } = registered.data;
   const settled = await eventually(
-    () => api<Registration>('GET', `/api/auth/registrations/${accountId}?sagaId=${sagaId}`),
-    (response) => response.body.status !== 'PENDING',
+    () =>
+      client.GET('/api/auth/registrations/{accountId}', {
+        params: { path: { accountId }, query: { sagaId } },
+      }),
+    (answer) => answer.data !== undefined && answer.data.status !== 'PENDING',
   );
-  return settled.body;
+  if (!settled.data) throw new Error(`no registration: ${JSON.stringify(settled.error)}`);
+  return settled.data;
 }
 
 /** Logs in through the gateway and returns the access token. */
 export async function logIn(person: Person, headers: Record<string, string> = {}) {
-  const session = await api<{ accessToken: string; accountId: string }>('POST', '/api/auth/login', {
+  const session = await client.POST('/api/auth/login', {
     body: { email: person.email, password: person.password },
     headers,
   });
-  if (session.status !== 200) {
-    throw new Error(`login answered ${session.status}: ${JSON.stringify(session.body)}`);
+  if (!session.data) {
+    const { status } = session.response;
+    throw new Error(`login answered ${status}: ${JSON.stringify(session.error)}`);
   }
-  return session.body;
+  return session.data;
 }

@@ -41,7 +41,8 @@ export function documentedRoutes(document: {
     Object.entries(operations).map(([method, operation]) => ({
       method: method.toUpperCase(),
       template,
-      authenticated: (operation.security ?? []).length > 0,
+      // A public route lists an empty requirement: a token is optional there.
+      authenticated: !(operation.security ?? []).some((scheme) => Object.keys(scheme).length === 0),
     })),
   );
 }

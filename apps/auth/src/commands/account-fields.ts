@@ -1,4 +1,4 @@
-import { inputParser } from '@blog/chassis';
+import { inputParser, serviceRoutes } from '@blog/chassis';
 import { Handle } from '@blog/contracts';
 import { z } from 'zod';
 
@@ -23,3 +23,6 @@ export const displayNameField = z
 export const refreshTokenField = z.string().min(1).max(200);
 
 export const parseInput = inputParser('AUTH.INVALID_INPUT');
+
+/** Declares one of auth's HTTP routes (see libs/chassis/src/http/route.ts). */
+export const route = serviceRoutes('AUTH.INVALID_INPUT');

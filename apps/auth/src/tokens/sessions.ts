@@ -5,14 +5,9 @@ import { AUTH_CONFIG, type AuthConfig } from '../infrastructure/auth-config';
 import { AccessTokenIssuer } from './access-token.issuer';
 import { RefreshTokens } from './refresh-tokens';
 
-/** What a client holds after login or refresh. */
-export interface Session {
-  readonly accountId: string;
-  readonly tokenType: 'Bearer';
-  readonly accessToken: string;
-  readonly expiresIn: number;
-  readonly refreshToken: string;
-}
+import type { Session } from './session.view';
+
+export type { Session } from './session.view';
 
 @Injectable()
 export class Sessions {

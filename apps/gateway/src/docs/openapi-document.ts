@@ -1,102 +1,63 @@
-import type { StaticDocumentSpec } from '@fastify/swagger';
-import { covers, isPublic } from '../routing/path-match';
+import {
+  type DocumentedOperation,
+  DocumentSchemas,
+  documentRoutes,
+  type JsonObject,
+  type Refusal,
+  responsesOf,
+  type Route,
+} from '@blog/chassis';
+import { publicPathOf } from '../routing/path-match';
 import { ROUTING_TABLE } from '../routing/routing-table';
-import { API_OPERATIONS, type ApiOperation } from './api-operations';
+import type { UpstreamName } from '../routing/upstream-names';
 
-export type OpenApiDocument = Extract<StaticDocumentSpec['document'], { openapi: string }>;
-type Operation = NonNullable<NonNullable<OpenApiDocument['paths'][string]>['get']>;
-type Responses = Operation['responses'];
-type Schema = NonNullable<NonNullable<OpenApiDocument['components']>['schemas']>[string];
+/** The routes one service declares (libs/chassis `declaredRoutesOf`). */
+export interface ServiceRoutes {
+  readonly service: UpstreamName;
+  readonly routes: readonly Route[];
+}
 
-/** Every refusal, whoever makes it, has this body (STYLE.md rule 6). */
-const ERROR_BODY: Schema = {
-  type: 'object',
-  required: ['code', 'message'],
-  additionalProperties: false,
-  properties: {
-    code: {
-      type: 'string',
-      description: 'Stable, machine-readable',
-      example: 'AUTH.TOKEN_EXPIRED',
-    },
-    message: { type: 'string' },
-    details: { type: 'object', additionalProperties: true },
+/** What the edge itself can answer on any route, before or instead of a service. */
+const EDGE_REFUSALS: readonly Refusal[] = [
+  {
+    status: 429,
+    code: 'RATE_LIMITED',
+    when: 'too many requests from this client; see `Retry-After` and `details.retryAfterSeconds`',
   },
-};
+  { status: 503, code: 'OVERLOADED', when: 'the gateway is at capacity; retry' },
+];
 
-const ERRORS: Readonly<Record<string, readonly [name: string, description: string]>> = {
-  '400': ['BadRequest', 'Invalid input or malformed JSON (`MALFORMED_REQUEST`)'],
-  '401': ['Unauthenticated', 'Token missing, expired or invalid (`AUTH.TOKEN_*`)'],
-  '403': ['Forbidden', 'The token lacks the role (`AUTH.FORBIDDEN`)'],
-  '404': ['NotFound', 'No such route or resource (`NOT_FOUND`)'],
-  '409': ['Conflict', 'A concurrent change or a saga lock (`LOCKED`, details name the saga)'],
-  '413': ['PayloadTooLarge', 'The body exceeds the limit (`PAYLOAD_TOO_LARGE`)'],
-  '414': ['UriTooLong', 'A path segment is longer than any id (`URI_TOO_LONG`)'],
-  '415': ['UnsupportedMediaType', 'The body is not UTF-8 JSON (`UNSUPPORTED_MEDIA_TYPE`)'],
-  '422': ['Unprocessable', 'Well-formed but refused by a business rule'],
-  '429': ['RateLimited', 'Too many requests (`RATE_LIMITED`); see `Retry-After`'],
-  '503': [
-    'Unavailable',
-    'Upstream down, circuit open or shedding load (`UPSTREAM_UNAVAILABLE`, `CIRCUIT_OPEN`, `AUTH.BUSY`); see `Retry-After`',
-  ],
-  '504': ['UpstreamTimeout', 'The upstream did not answer in time (`UPSTREAM_TIMEOUT`)'],
-};
+/** What the proxy can answer on a route it passes to a service. */
+const PROXY_REFUSALS: readonly Refusal[] = [
+  ...EDGE_REFUSALS,
+  { status: 503, code: 'UPSTREAM_UNAVAILABLE', when: 'the service is unavailable; retry' },
+  {
+    status: 503,
+    code: 'CIRCUIT_OPEN',
+    when: 'the service keeps failing: calls are paused for a moment',
+  },
+  { status: 504, code: 'UPSTREAM_TIMEOUT', when: 'the service did not answer in time' },
+];
 
-const errorRef = (status: string) => ({
-  $ref: `#/components/responses/${ERRORS[status]?.[0] ?? 'NotFound'}`,
-});
-
-function responsesOf(operation: ApiOperation, open: boolean): Responses {
-  const writes = operation.method !== 'get';
-  const statuses = [
-    '400',
-    ...(open ? [] : ['401']),
-    ...(operation.admin ? ['403'] : []),
-    '404',
-    ...(operation.path.includes('{') ? ['414'] : []),
-    ...(writes ? ['415'] : []),
-    ...(writes && !operation.admin ? ['409', '413', '422'] : []),
-    '429',
-    '503',
-    ...(operation.admin ? [] : ['504']),
-  ];
-  return {
-    '200': { description: 'Success: the owning service’s answer, passed through' },
-    ...Object.fromEntries(statuses.map((status) => [status, errorRef(status)])),
-  };
-}
-
-function operationOf(operation: ApiOperation): Operation {
-  const open = !operation.admin && isPublic(operation.method.toUpperCase(), operation.path);
-  const upstream = ROUTING_TABLE.find((route) => covers(route, operation.path))?.upstream;
-  const names = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
-  return {
-    tags: [operation.tag],
-    summary: operation.summary,
-    operationId: `${operation.method}${operation.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
-    ...(upstream ? { description: `Served by the ${upstream} service.` } : {}),
-    parameters: names.map((name) => ({
-      name,
-      in: 'path' as const,
-      required: true,
-      schema: { type: 'string' as const },
-    })),
-    ...(['post', 'put', 'patch'].includes(operation.method)
-      ? {
-          requestBody: { content: { 'application/json': { schema: { type: 'object' as const } } } },
-        }
-      : {}),
-    security: open ? [] : [{ bearerAuth: [] }],
-    responses: responsesOf(operation, open),
-  };
-}
+const TAGS = [
+  { name: 'auth', description: 'Accounts, sign-up (saga 1), sessions and closure (saga 4)' },
+  { name: 'users', description: 'Profiles' },
+  { name: 'blogs', description: 'Blogs and their deletion (saga 3)' },
+  { name: 'posts', description: 'Posts and their publication (saga 2)' },
+  { name: 'visits', description: 'Visits and their counts' },
+  { name: 'subscriptions', description: 'Subscriptions and feeds' },
+  { name: 'admin', description: 'Operator routes of the gateway: admin role only' },
+];
 
 const API_DESCRIPTION = [
-  'Every route goes through the gateway. Errors are always `{ code, message, details? }`; ' +
-    'every response carries `x-request-id`.',
+  'Every route goes through the gateway. Errors are always `{ code, message, details? }`, and each ' +
+    'operation lists the codes it can answer with; every response carries `x-request-id`.',
   'Request bodies are UTF-8 JSON (`application/json` or `+json`; anything else is 415), nested ' +
     'at most 32 levels and holding at most 10,000 values; a member a route does not name is ' +
-    'refused (400), never ignored. An empty body with a JSON content type counts as no body.',
+    'refused (400), never ignored. An empty body with a JSON content type counts as no body. ' +
+    'Malformed HTTP, over-long headers (431) and slow requests (408) are refused before any route.',
+  'Lists take `?limit=&cursor=` and answer `{ items, nextCursor }`: pass `nextCursor` back as ' +
+    '`cursor` for the next page; it is null on the last one.',
   'Cross-service work runs as sagas. While one holds a resource, conflicting commands get ' +
     '`409 LOCKED` naming it in `details` (`sagaId`, `sagaType`). Other services learn of a lock ' +
     'through the event stream, a few milliseconds later: a command they accept in that window ' +
@@ -105,35 +66,64 @@ const API_DESCRIPTION = [
     'needs certainty reads the resource again.',
 ].join('\n\n');
 
-/** The public API as the gateway exposes it: routing table, access rules and error body. */
-export function buildOpenApiDocument(version: string): OpenApiDocument {
-  const paths: OpenApiDocument['paths'] = {};
-  for (const operation of API_OPERATIONS) {
-    paths[operation.path] = {
-      ...paths[operation.path],
-      [operation.method]: operationOf(operation),
+/** A service's path as the gateway publishes it; a route it does not publish is a bug. */
+function publicPathFor(service: UpstreamName, path: string): string {
+  const routes = ROUTING_TABLE.filter((route) => route.upstream === service);
+  const published = publicPathOf(routes, path);
+  if (published === null)
+    throw new Error(`${service} serves ${path}, which no gateway route reaches`);
+  return published;
+}
+
+/**
+ * The public API as the gateway exposes it, from the routes the services and the gateway
+ * declare: paths rewritten through the routing table, the edge's own refusals added, and
+ * every schema the routes validate and answer with.
+ */
+export function buildOpenApiDocument(
+  services: readonly ServiceRoutes[],
+  gatewayRoutes: readonly Route[],
+  version: string,
+): JsonObject {
+  const schemas = new DocumentSchemas();
+  const published: (readonly [string, DocumentedOperation, readonly Refusal[]])[] = [
+    ...services.flatMap(({ service, routes }) =>
+      documentRoutes(
+        routes.filter((route) => !route.internal),
+        schemas,
+      ).map(
+        (operation) => [publicPathFor(service, operation.path), operation, PROXY_REFUSALS] as const,
+      ),
+    ),
+    ...documentRoutes(gatewayRoutes, schemas).map(
+      (operation) => [operation.path, operation, EDGE_REFUSALS] as const,
+    ),
+  ];
+  const paths: Record<string, Record<string, JsonObject>> = {};
+  for (const [path, documented, edge] of published.sort(([a], [b]) => a.localeCompare(b))) {
+    paths[path] = {
+      ...paths[path],
+      [documented.route.method.toLowerCase()]: {
+        ...documented.operation,
+        responses: responsesOf(documented.answers, [...documented.refusals, ...edge]),
+      },
     };
   }
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
       title: 'Blog API',
       version,
       description: API_DESCRIPTION,
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: '/', description: 'The gateway that serves this document' }],
+    tags: TAGS,
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ErrorBody: ERROR_BODY },
-      responses: Object.fromEntries(
-        Object.values(ERRORS).map(([name, description]) => [
-          name,
-          {
-            description,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
-          },
-        ]),
+      schemas: Object.fromEntries(
+        Object.entries(schemas.named).sort(([a], [b]) => a.localeCompare(b)),
       ),
     },
   };

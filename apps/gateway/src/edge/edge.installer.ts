@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { docsPlugin } from '../docs/docs.plugin';
-import { buildOpenApiDocument } from '../docs/openapi-document';
+import { OPENAPI_DOCUMENT } from '@blog/api';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { proxyPlugin } from '../proxy/proxy.plugin';
 import { Upstreams } from '../proxy/upstreams';
@@ -37,7 +37,7 @@ export class EdgeInstaller implements OnApplicationBootstrap {
     registerOversizeBodyDrain(fastify);
     registerLoadShedding(fastify, this.config.MAX_IN_FLIGHT);
     await registerRateLimits(fastify, this.config);
-    await fastify.register(docsPlugin(buildOpenApiDocument(this.service.SERVICE_VERSION)));
+    await fastify.register(docsPlugin(OPENAPI_DOCUMENT));
     const { config, verifier, upstreams } = this;
     await fastify.register(proxyPlugin({ config, verifier, upstreams }));
   }

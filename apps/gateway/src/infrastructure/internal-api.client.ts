@@ -46,7 +46,8 @@ export class InternalApiClient {
     };
   }
 
-  private async one<T>(
+  /** One service's answer to an operator route, or why there is none. */
+  async one<T>(
     service: UpstreamName,
     call: InternalCall,
     schema: ZodType<T>,
@@ -84,7 +85,7 @@ export class InternalApiClient {
       return {
         service,
         status: response.status,
-        code: refusal.success ? refusal.data.code : `HTTP_${response.status}`,
+        code: refusal.success ? refusal.data.code : 'UPSTREAM_BAD_RESPONSE',
         message: refusal.success ? refusal.data.message : `${service} answered ${response.status}`,
       };
     }

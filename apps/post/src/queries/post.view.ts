@@ -1,24 +1,53 @@
+import { z } from 'zod';
 import type { PostStatus, PublicationOutcome } from '../domain/post.state';
 
+const postFields = {
+  id: z.uuid(),
+  blogId: z.uuid(),
+  authorId: z.uuid(),
+  title: z.string(),
+  slug: z.string(),
+  status: z.enum([
+    'DRAFT',
+    'PUBLISHING',
+    'PUBLISHED',
+    'ARCHIVED',
+    'DELETED',
+  ] as const satisfies readonly PostStatus[]),
+  version: z.number().int().describe('The stream version; the ETag carries it'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  publishedAt: z.iso.datetime().nullable(),
+  publication: z
+    .object({
+      sagaId: z.string(),
+      status: z.enum([
+        'PENDING',
+        'PUBLISHED',
+        'REJECTED',
+        'TIMED_OUT',
+      ] as const satisfies readonly PublicationOutcome['status'][]),
+      reason: z.string().nullable(),
+    })
+    .nullable()
+    .describe('The last publication saga’s outcome'),
+  lock: z
+    .object({ sagaId: z.string(), sagaType: z.string() })
+    .nullable()
+    .describe('The saga holding the post, if any'),
+};
+
 /** A post as its author sees it; `lock` names the saga holding it, if any. */
-export interface PostView {
-  readonly id: string;
-  readonly blogId: string;
-  readonly authorId: string;
-  readonly title: string;
-  readonly slug: string;
-  readonly body: string;
-  readonly status: PostStatus;
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly publishedAt: string | null;
-  readonly publication: PublicationOutcome | null;
-  readonly lock: { readonly sagaId: string; readonly sagaType: string } | null;
-}
+export const postView = z.object({ ...postFields, body: z.string() }).meta({ id: 'Post' });
+
+export type PostView = z.output<typeof postView>;
 
 /** A list item: the body is left out (it may be 100 000 characters), an excerpt stands in. */
-export type PostSummary = Omit<PostView, 'body'> & { readonly excerpt: string };
+export const postSummary = z
+  .object({ ...postFields, excerpt: z.string().describe('The body’s first 280 characters') })
+  .meta({ id: 'PostSummary' });
+
+export type PostSummary = z.output<typeof postSummary>;
 
 export interface PostRow {
   post_id: string;

@@ -13,11 +13,6 @@ export interface PageKey {
 
 const PageKeySchema = z.tuple([z.iso.datetime({ offset: true, precision: 6 }), z.uuid()]);
 
-export const PageParams = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-});
-
 export function encodeCursor(key: PageKey): string {
   return Buffer.from(JSON.stringify([key.at, key.id])).toString('base64url');
 }

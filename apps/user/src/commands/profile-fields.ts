@@ -1,4 +1,4 @@
-import { inputParser } from '@blog/chassis';
+import { serviceRoutes } from '@blog/chassis';
 import { Handle } from '@blog/contracts';
 import { z } from 'zod';
 
@@ -9,4 +9,7 @@ export const PRINTABLE_TEXT = /^(?:[^\p{Cc}\p{Cs}]|[\n\r\t])*$/u;
 /** Handles are stored lower-case; asking for one in capitals finds it. */
 export const handleParam = z.string().max(30).toLowerCase().pipe(Handle);
 
-export const parseInput = inputParser('USER.INVALID_INPUT');
+/** Declares one of user's HTTP routes (see libs/chassis/src/http/route.ts). */
+export const route = serviceRoutes('USER.INVALID_INPUT');
+
+export const handleParams = z.object({ handle: handleParam });

@@ -31,6 +31,16 @@ const UNSUPPORTED_MEDIA_TYPE = {
   body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: JSON_ONLY_MESSAGE },
 } as const;
 
+/**
+ * The codes of Nest's own refusals (an unknown route, a method it does not serve): the same
+ * documented codes as the chassis' other refusals, never one made up from the status.
+ */
+const FRAMEWORK_CODES: Readonly<Record<number, string>> = {
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+};
+
 /** Known shapes of errors thrown by libraries, with the status they deserve. */
 function toResponse(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
@@ -49,9 +59,10 @@ function toResponse(error: unknown): { status: number; body: ErrorBody } {
     if (status === 415) {
       return UNSUPPORTED_MEDIA_TYPE;
     }
-    const code =
-      status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
-    return { status, body: { code, message: error.message } };
+    return {
+      status,
+      body: { code: FRAMEWORK_CODES[status] ?? 'MALFORMED_REQUEST', message: error.message },
+    };
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {

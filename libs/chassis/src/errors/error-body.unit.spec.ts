@@ -72,6 +72,17 @@ describe('errorResponseOf', () => {
     });
   });
 
+  it('gives Nest’s own refusals documented codes, never HTTP_<status>', () => {
+    expect(errorResponseOf(new HttpException('Bad Request', 400))).toMatchObject({
+      status: 400,
+      body: { code: 'MALFORMED_REQUEST' },
+    });
+    expect(errorResponseOf(new HttpException('Method Not Allowed', 405))).toMatchObject({
+      status: 405,
+      body: { code: 'METHOD_NOT_ALLOWED' },
+    });
+  });
+
   it('hides unexpected errors behind a generic 500', () => {
     expect(errorResponseOf(new Error('connection string postgres://secret'))).toEqual({
       status: 500,

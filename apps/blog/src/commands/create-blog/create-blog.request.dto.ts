@@ -9,6 +9,8 @@ export const Title = z
 export const Description = z.string().max(2_000);
 
 /** Stored verbatim: nothing is trimmed or escaped here (rendering is the client's job). */
-export const createBlogRequest = z.object({ title: Title, description: Description.default('') });
+export const createBlogRequest = z
+  .object({ title: Title, description: Description.default('') })
+  .meta({ examples: [{ title: 'Field notes', description: 'What I saw this week' }] });
 
 export type CreateBlogRequest = z.output<typeof createBlogRequest>;

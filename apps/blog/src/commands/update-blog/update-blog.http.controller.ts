@@ -1,23 +1,36 @@
-import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
-import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { z } from 'zod';
-import { parseInput } from '../../infrastructure/http/parse-input';
+import { type Caller, type Cause, CurrentCaller, Endpoint, RequestCause } from '@blog/chassis';
+import { Controller, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { BLOG_CHANGE_REFUSALS, route } from '../../infrastructure/http/route';
+import { blogIdParams } from '../../queries/blog-params';
+import { blogView } from '../../queries/blog.view';
 import { UpdateBlogHandler } from './update-blog.handler';
 import { updateBlogRequest } from './update-blog.request.dto';
 
-@Controller('blogs')
+export const updateBlog = route({
+  method: 'PATCH',
+  path: '/blogs/:blogId',
+  operationId: 'updateBlog',
+  summary: 'Edit a blog you own',
+  tag: 'blogs',
+  access: 'caller',
+  params: blogIdParams,
+  body: updateBlogRequest,
+  answers: { 200: { description: 'The blog as edited', body: blogView } },
+  refusals: BLOG_CHANGE_REFUSALS,
+});
+
+@Controller()
 export class UpdateBlogHttpController {
   constructor(private readonly handler: UpdateBlogHandler) {}
 
-  @Patch(':id')
+  @Endpoint(updateBlog)
   update(
-    @Param('id') rawId: string,
-    @Body() body: unknown,
+    @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
     @RequestCause() cause: Cause,
   ) {
-    const blogId = parseInput(z.uuid(), rawId, 'blog id');
-    const input = parseInput(updateBlogRequest, body, 'blog update');
-    return this.handler.execute(blogId, caller.accountId, input, cause);
+    const { params, body } = updateBlog.parse(request);
+    return this.handler.execute(params.blogId, caller.accountId, body, cause);
   }
 }

@@ -8,15 +8,15 @@ export interface BlogPage {
   readonly nextCursor: string | null;
 }
 
-/** An owner's blogs that are not deleted, newest first, one page after `afterSeq`. */
+/** Blogs that are not deleted (one owner's, or everyone's), newest first, one page after `afterSeq`. */
 @Injectable()
 export class ListBlogsQuery {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async execute(ownerId: string, limit: number, afterSeq: string | null): Promise<BlogPage> {
+  async execute(ownerId: string | null, limit: number, afterSeq: string | null): Promise<BlogPage> {
     const { rows } = await this.pool.query<BlogRow>(
       `SELECT ${BLOG_COLUMNS} FROM blogs
-        WHERE owner_id = $1 AND status <> 'DELETED' AND ($2::bigint IS NULL OR seq < $2::bigint)
+        WHERE ($1::uuid IS NULL OR owner_id = $1) AND status <> 'DELETED' AND ($2::bigint IS NULL OR seq < $2::bigint)
         ORDER BY seq DESC LIMIT $3`,
       [ownerId, afterSeq, limit + 1],
     );

@@ -58,7 +58,7 @@ export class GetSagaQuery {
            FROM saga_messages WHERE saga_id = $1 ORDER BY occurred_at, message_id`,
         [sagaId],
       ),
-      this.deadLetters.list({ sagaId }, call),
+      this.deadLetters.all({ sagaId }, call),
     ]);
     if (saga.rows.length === 0) {
       throw new AppError('not-found', 'ADMIN.SAGA_NOT_FOUND', `no saga ${sagaId} has been seen`);

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { sagaIdSchema } from '@blog/chassis';
+import { deadLetterFilter, pageQuery } from '@blog/chassis';
+import { deadLetterCursor } from '../../infrastructure/dead-letter-sources';
 
-export const listDeadLettersRequest = z.object({
-  status: z.enum(['failed', 'waiting', 'resolved']).optional(),
-  sagaId: sagaIdSchema.optional(),
+/** `?status=&sagaId=&limit=&cursor=`: the cursor carries every source's position. */
+export const listDeadLettersRequest = pageQuery.extend(deadLetterFilter.shape).extend({
+  cursor: deadLetterCursor.optional().describe(pageQuery.shape.cursor.description ?? ''),
 });

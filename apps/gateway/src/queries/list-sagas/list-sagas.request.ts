@@ -1,7 +1,7 @@
 import { SAGA_TYPES } from '@blog/contracts';
 import { z } from 'zod';
 import { SAGA_STATUSES } from '../../domain/saga-status';
-import { sagaIdSchema } from '@blog/chassis';
+import { pageQuery, sagaIdSchema } from '@blog/chassis';
 
 /** Where the previous page ended: opaque to clients, `(startedAt, sagaId)` inside. */
 const cursorSchema = z
@@ -20,11 +20,10 @@ const cursorSchema = z
 export const encodeCursor = (startedAt: string, sagaId: string) =>
   Buffer.from(JSON.stringify([startedAt, sagaId])).toString('base64url');
 
-export const listSagasRequest = z.object({
+export const listSagasRequest = pageQuery.extend({
   status: z.enum(SAGA_STATUSES).optional(),
   type: z.enum(SAGA_TYPES).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: cursorSchema.optional(),
+  cursor: cursorSchema.optional().describe(pageQuery.shape.cursor.description ?? ''),
 });
 
 export type ListSagasRequest = z.output<typeof listSagasRequest>;

@@ -1,23 +1,44 @@
-import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
-import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
-import { z } from 'zod';
+import { type Caller, type Cause, CurrentCaller, Endpoint, RequestCause } from '@blog/chassis';
+import { Controller, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { parseIfMatch } from '../../infrastructure/http/if-match';
-import { parseInput } from '../../infrastructure/http/parse-input';
+import {
+  ifMatchHeaders,
+  POST_CHANGE_REFUSALS,
+  postIdParams,
+  route,
+} from '../../infrastructure/http/route';
 import { DeletePostHandler } from './delete-post.handler';
 
-@Controller('posts')
+export const deletePost = route({
+  method: 'DELETE',
+  path: '/posts/:postId',
+  operationId: 'deletePost',
+  summary: 'Delete a post you wrote',
+  tag: 'posts',
+  access: 'caller',
+  params: postIdParams,
+  headers: ifMatchHeaders(false),
+  answers: { 204: { description: 'Deleted' } },
+  refusals: [...POST_CHANGE_REFUSALS],
+});
+
+@Controller()
 export class DeletePostHttpController {
   constructor(private readonly handler: DeletePostHandler) {}
 
-  @Delete(':id')
-  @HttpCode(204)
+  @Endpoint(deletePost)
   async delete(
-    @Param('id') rawId: string,
-    @Headers('if-match') rawIfMatch: string | undefined,
+    @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
     @RequestCause() cause: Cause,
   ): Promise<void> {
-    const postId = parseInput(z.uuid(), rawId, 'post id');
-    await this.handler.execute(postId, caller.accountId, parseIfMatch(rawIfMatch), cause);
+    const { params, headers } = deletePost.parse(request);
+    await this.handler.execute(
+      params.postId,
+      caller.accountId,
+      parseIfMatch(headers['if-match']),
+      cause,
+    );
   }
 }

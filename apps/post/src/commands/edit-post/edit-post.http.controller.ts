@@ -1,39 +1,67 @@
-import { type Caller, type Cause, CurrentCaller, RequestCause } from '@blog/chassis';
-import { Body, Controller, Headers, Param, Patch, Res, UseFilters } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import { type Caller, type Cause, CurrentCaller, Endpoint, RequestCause } from '@blog/chassis';
+import { Controller, Req, Res, UseFilters } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseIfMatch } from '../../infrastructure/http/if-match';
-import { parseInput } from '../../infrastructure/http/parse-input';
 import {
   PreconditionRequiredError,
   PreconditionRequiredFilter,
 } from '../../infrastructure/http/precondition-required.filter';
-import { etagOf } from '../../queries/post.view';
+import {
+  ifMatchHeaders,
+  POST_CHANGE_REFUSALS,
+  postIdParams,
+  route,
+} from '../../infrastructure/http/route';
+import { etagOf, postView } from '../../queries/post.view';
 import { EditPostHandler } from './edit-post.handler';
 import { editPostRequest } from './edit-post.request.dto';
 
-/** If-Match is required (428 without it; `*` explicitly accepts any version). */
-@Controller('posts')
+export const editPost = route({
+  method: 'PATCH',
+  path: '/posts/:postId',
+  operationId: 'editPost',
+  summary: 'Edit a post you wrote',
+  description: 'If-Match is required: `*` explicitly accepts any version.',
+  tag: 'posts',
+  access: 'caller',
+  params: postIdParams,
+  headers: ifMatchHeaders(true),
+  body: editPostRequest,
+  answers: {
+    200: {
+      description: 'The post as edited',
+      body: postView,
+      headers: { etag: 'Its new version' },
+    },
+  },
+  refusals: [
+    ...POST_CHANGE_REFUSALS,
+    {
+      status: 428,
+      code: 'POST.PRECONDITION_REQUIRED',
+      when: 'no If-Match: say which version you edit',
+    },
+  ],
+});
+
+@Controller()
 @UseFilters(PreconditionRequiredFilter)
 export class EditPostHttpController {
   constructor(private readonly handler: EditPostHandler) {}
 
-  @Patch(':id')
+  @Endpoint(editPost)
   async edit(
-    @Param('id') rawId: string,
-    @Body() body: unknown,
-    @Headers('if-match') rawIfMatch: string | undefined,
+    @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
     @RequestCause() cause: Cause,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const postId = parseInput(z.uuid(), rawId, 'post id');
-    const ifMatch = parseIfMatch(rawIfMatch);
+    const { params, headers, body } = editPost.parse(request);
+    const ifMatch = parseIfMatch(headers['if-match']);
     if (!ifMatch) {
       throw new PreconditionRequiredError('Send If-Match with the ETag of the post you edit');
     }
-    const edit = parseInput(editPostRequest, body, 'post edit');
-    const post = await this.handler.execute(postId, caller.accountId, edit, ifMatch, cause);
+    const post = await this.handler.execute(params.postId, caller.accountId, body, ifMatch, cause);
     void reply.header('etag', etagOf(post));
     return post;
   }

@@ -1,25 +1,42 @@
-import { AppError, type Caller, CurrentCaller, Public } from '@blog/chassis';
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { parseInput } from '../../infrastructure/http/parse-input';
-import { etagOf } from '../post.view';
+import { AppError, type Caller, CurrentCaller, Endpoint } from '@blog/chassis';
+import { Controller, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { POST_REFUSALS, postIdParams, route } from '../../infrastructure/http/route';
+import { etagOf, postView } from '../post.view';
 import { GetPostQuery } from './get-post.query';
 
-@Controller('posts')
+export const getPost = route({
+  method: 'GET',
+  path: '/posts/:postId',
+  operationId: 'getPost',
+  summary: 'A post',
+  description: 'A post that is not PUBLISHED is shown to its author only.',
+  tag: 'posts',
+  access: 'public',
+  params: postIdParams,
+  answers: {
+    200: {
+      description: 'The post',
+      body: postView,
+      headers: { etag: 'The post’s version, for If-Match' },
+    },
+  },
+  refusals: [POST_REFUSALS.notFound],
+});
+
+@Controller()
 export class GetPostHttpController {
   constructor(private readonly query: GetPostQuery) {}
 
-  @Get(':id')
-  @Public()
+  @Endpoint(getPost)
   async get(
-    @Param('id') rawId: string,
+    @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const postId = parseInput(z.uuid(), rawId, 'post id');
+    const { postId } = getPost.parse(request).params;
     const post = await this.query.execute(postId, caller?.accountId);
-    if (!post) throw new AppError('not-found', 'POST.NOT_FOUND', 'No such post');
+    if (!post) throw new AppError('not-found', POST_REFUSALS.notFound.code, 'No such post');
     void reply.header('etag', etagOf(post));
     return post;
   }

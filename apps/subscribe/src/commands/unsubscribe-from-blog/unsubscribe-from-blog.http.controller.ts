@@ -1,28 +1,43 @@
-import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
+import { Controller, Req } from '@nestjs/common';
 import {
   type Caller,
   type Cause,
   CurrentCaller,
+  Endpoint,
   eventContextOf,
   RequestCause,
 } from '@blog/chassis';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseInput } from '../../infrastructure/parse-input';
+import { route } from '../../infrastructure/route';
 import { UnsubscribeFromBlogHandler } from './unsubscribe-from-blog.handler';
 
-/** `DELETE /subscriptions/:blogId`: 204; 404 SUBSCRIBE.NOT_SUBSCRIBED when there is none. */
-@Controller('subscriptions')
+export const unsubscribeFromBlog = route({
+  method: 'DELETE',
+  path: '/subscriptions/:blogId',
+  operationId: 'unsubscribeFromBlog',
+  summary: 'Unsubscribe from a blog',
+  tag: 'subscriptions',
+  access: 'caller',
+  params: z.object({ blogId: z.uuid() }),
+  answers: { 204: { description: 'Unsubscribed' } },
+  refusals: [
+    { status: 404, code: 'SUBSCRIBE.NOT_SUBSCRIBED', when: 'you are not subscribed to it' },
+    { status: 409, code: 'CONCURRENCY', when: 'another change won the race; retry' },
+  ],
+});
+
+@Controller()
 export class UnsubscribeFromBlogHttpController {
   constructor(private readonly unsubscribeFromBlog: UnsubscribeFromBlogHandler) {}
 
-  @Delete(':blogId')
-  @HttpCode(204)
+  @Endpoint(unsubscribeFromBlog)
   async unsubscribe(
-    @Param('blogId') rawBlogId: string,
+    @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
     @RequestCause() cause: Cause,
   ): Promise<void> {
-    const blogId = parseInput(z.uuid(), rawBlogId, 'blog id');
+    const { blogId } = unsubscribeFromBlog.parse(request).params;
     await this.unsubscribeFromBlog.execute(
       { subscriberId: caller.accountId, blogId },
       eventContextOf(cause),

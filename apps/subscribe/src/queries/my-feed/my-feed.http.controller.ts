@@ -1,18 +1,46 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { type Caller, CurrentCaller } from '@blog/chassis';
-import { decodeCursor, PageParams } from '../../infrastructure/cursor';
-import { parseInput } from '../../infrastructure/parse-input';
-import type { Page } from '../my-subscriptions/my-subscriptions.query';
-import { type FeedItem, MyFeedQuery } from './my-feed.query';
+import { Controller, Req } from '@nestjs/common';
+import { type Caller, CurrentCaller, Endpoint, pageOf, pageQuery } from '@blog/chassis';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { decodeCursor } from '../../infrastructure/cursor';
+import { route } from '../../infrastructure/route';
+import { MyFeedQuery } from './my-feed.query';
 
-/** `GET /feed?limit=&cursor=` → `{ items, nextCursor }` */
-@Controller('feed')
+export const myFeed = route({
+  method: 'GET',
+  path: '/feed',
+  operationId: 'getMyFeed',
+  summary: 'Your feed: posts of the blogs you follow, newest publication first',
+  tag: 'subscriptions',
+  access: 'caller',
+  query: pageQuery,
+  answers: {
+    200: {
+      description: 'One page of the feed',
+      body: pageOf(
+        z
+          .object({
+            postId: z.uuid(),
+            blogId: z.uuid(),
+            blogTitle: z.string().nullable(),
+            authorId: z.uuid(),
+            title: z.string(),
+            slug: z.string(),
+            publishedAt: z.iso.datetime({ offset: true }),
+          })
+          .meta({ id: 'FeedItem' }),
+      ),
+    },
+  },
+});
+
+@Controller()
 export class MyFeedHttpController {
   constructor(private readonly myFeed: MyFeedQuery) {}
 
-  @Get()
-  list(@Query() query: unknown, @CurrentCaller() caller: Caller): Promise<Page<FeedItem>> {
-    const { limit, cursor } = parseInput(PageParams, query, 'query');
+  @Endpoint(myFeed)
+  list(@Req() request: FastifyRequest, @CurrentCaller() caller: Caller) {
+    const { limit, cursor } = myFeed.parse(request).query;
     return this.myFeed.execute(caller.accountId, { limit, after: decodeCursor(cursor) });
   }
 }

@@ -1,17 +1,45 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { type Caller, CurrentCaller } from '@blog/chassis';
-import { decodeCursor, PageParams } from '../../infrastructure/cursor';
-import { parseInput } from '../../infrastructure/parse-input';
-import { type Page, MySubscriptionsQuery, type SubscriptionItem } from './my-subscriptions.query';
+import { Controller, Req } from '@nestjs/common';
+import { type Caller, CurrentCaller, Endpoint, pageOf, pageQuery } from '@blog/chassis';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { decodeCursor } from '../../infrastructure/cursor';
+import { route } from '../../infrastructure/route';
+import { MySubscriptionsQuery } from './my-subscriptions.query';
 
-/** `GET /subscriptions?limit=&cursor=` → `{ items, nextCursor }` */
-@Controller('subscriptions')
+export const mySubscriptions = route({
+  method: 'GET',
+  path: '/subscriptions',
+  operationId: 'listMySubscriptions',
+  summary: 'Your subscriptions, newest first',
+  tag: 'subscriptions',
+  access: 'caller',
+  query: pageQuery,
+  answers: {
+    200: {
+      description: 'One page of subscriptions',
+      body: pageOf(
+        z
+          .object({
+            blogId: z.uuid(),
+            blogTitle: z.string().nullable(),
+            status: z
+              .enum(['active', 'closed'])
+              .describe('`closed` while the blog is being deleted: no feed entries until restored'),
+            subscribedAt: z.iso.datetime({ offset: true }),
+          })
+          .meta({ id: 'Subscription' }),
+      ),
+    },
+  },
+});
+
+@Controller()
 export class MySubscriptionsHttpController {
   constructor(private readonly mySubscriptions: MySubscriptionsQuery) {}
 
-  @Get()
-  list(@Query() query: unknown, @CurrentCaller() caller: Caller): Promise<Page<SubscriptionItem>> {
-    const { limit, cursor } = parseInput(PageParams, query, 'query');
+  @Endpoint(mySubscriptions)
+  list(@Req() request: FastifyRequest, @CurrentCaller() caller: Caller) {
+    const { limit, cursor } = mySubscriptions.parse(request).query;
     return this.mySubscriptions.execute(caller.accountId, { limit, after: decodeCursor(cursor) });
   }
 }

@@ -28,4 +28,5 @@ export const ifMatchHeader = z
   .string()
   .regex(/^(W\/)?"?\d{1,9}"?$/, 'must be the profile version, e.g. "3"')
   .transform((value) => Number(value.replace(/\D/g, '')))
-  .optional();
+  .optional()
+  .describe('The version you edited, as its ETag gave it ("3"); without it the latest is edited');

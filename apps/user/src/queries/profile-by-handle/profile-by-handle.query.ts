@@ -1,17 +1,37 @@
 import { AppError, PG_POOL } from '@blog/chassis';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { z } from 'zod';
 
-export interface ProfileView {
-  readonly accountId: string;
-  readonly handle: string;
-  readonly displayName: string;
-  readonly bio: string | null;
-  /** The aggregate's version: send it back as If-Match to edit without lost updates. */
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+export const profileView = z
+  .object({
+    accountId: z.uuid(),
+    handle: z.string(),
+    displayName: z.string(),
+    bio: z.string().nullable(),
+    version: z
+      .number()
+      .int()
+      .describe('The profile’s version: send it back as If-Match to edit without lost updates'),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({
+    id: 'Profile',
+    examples: [
+      {
+        accountId: '9b2e6c4a-1f0d-4c1e-8d7b-5a3e2f1c0b9a',
+        handle: 'ann',
+        displayName: 'Ann Example',
+        bio: null,
+        version: 1,
+        createdAt: '2026-01-15T09:30:00.000Z',
+        updatedAt: '2026-01-15T09:30:00.000Z',
+      },
+    ],
+  });
+
+export type ProfileView = z.output<typeof profileView>;
 
 interface ProfileRow {
   account_id: string;

@@ -1,3 +1,0 @@
-import { inputParser } from '@blog/chassis';
-
-export const parseInput = inputParser('VISITOR.INVALID_INPUT');
