@@ -1,26 +1,15 @@
-import { aggregateStream } from '@blog/eventstore';
-import type { AccountCommand } from './account.commands';
+import { deciderSpec } from '@blog/testing/decider-spec';
 import { decideAccount } from './account.decide';
 import type { AccountEvent, AccountRegistered } from './account.events';
 import { evolveAccount } from './account.evolve';
 import { initialAccountState } from './account.state';
 import { assertMayLogIn } from './login-policy';
 
-// Given past events, when a command, then new events or a refusal (Emmett's spec shape).
-function given(...history: AccountEvent[]) {
-  const state = aggregateStream(history, evolveAccount, initialAccountState);
-  return {
-    state,
-    when: (command: AccountCommand) => ({
-      then: (...expected: AccountEvent[]) =>
-        expect(decideAccount(command, state)).toEqual(expected),
-      thenRefuses: (code: string, details?: object) =>
-        expect(() => decideAccount(command, state)).toThrow(
-          expect.objectContaining({ code, ...(details ? details : {}) }),
-        ),
-    }),
-  };
-}
+const given = deciderSpec({
+  decide: decideAccount,
+  evolve: evolveAccount,
+  initialState: initialAccountState,
+});
 
 const accountId = '0b8f3c4e-2a51-4d7e-9a3b-5c1d2e3f4a5b';
 const signUp = 'saga-sign-up';

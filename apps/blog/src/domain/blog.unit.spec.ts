@@ -1,22 +1,15 @@
-import { aggregateStream } from '@blog/eventstore';
+import { deciderSpec } from '@blog/testing/decider-spec';
 import type { BlogCommand } from './blog.commands';
 import { decideBlog } from './blog.decide';
 import type { BlogEvent } from './blog.events';
 import { evolveBlog } from './blog.evolve';
 import { initialBlogState } from './blog.state';
 
-// Given past events, when a command, then new events or a refusal.
-function given(...history: BlogEvent[]) {
-  const state = aggregateStream(history, evolveBlog, initialBlogState);
-  return {
-    state,
-    when: (command: BlogCommand) => ({
-      then: (...expected: BlogEvent[]) => expect(decideBlog(command, state)).toEqual(expected),
-      thenRefuses: (code: string) =>
-        expect(() => decideBlog(command, state)).toThrow(expect.objectContaining({ code })),
-    }),
-  };
-}
+const given = deciderSpec({
+  decide: decideBlog,
+  evolve: evolveBlog,
+  initialState: initialBlogState,
+});
 
 const blogId = '00000000-0000-4000-8000-00000000000b';
 const owner = '00000000-0000-4000-8000-0000000000a1';

@@ -1,4 +1,4 @@
-import { aggregateStream } from '@blog/eventstore';
+import { deciderSpec } from '@blog/testing/decider-spec';
 import type { KnownBlog } from './known-blog';
 import type { PostCommand } from './post.commands';
 import { decidePost } from './post.decide';
@@ -6,20 +6,11 @@ import type { PostEvent } from './post.events';
 import { evolvePost } from './post.evolve';
 import { initialPostState } from './post.state';
 
-// Given past events, when a command, then new events or a refusal.
-function given(...history: PostEvent[]) {
-  const state = aggregateStream(history, evolvePost, initialPostState);
-  return {
-    state,
-    when: (command: PostCommand) => ({
-      then: (...expected: PostEvent[]) => expect(decidePost(command, state)).toEqual(expected),
-      thenRefuses: (code: string, details: object = {}) =>
-        expect(() => decidePost(command, state)).toThrow(
-          expect.objectContaining({ code, ...details }),
-        ),
-    }),
-  };
-}
+const given = deciderSpec({
+  decide: decidePost,
+  evolve: evolvePost,
+  initialState: initialPostState,
+});
 
 const postId = '00000000-0000-4000-8000-0000000000c1';
 const blogId = '00000000-0000-4000-8000-00000000000b';

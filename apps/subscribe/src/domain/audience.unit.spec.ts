@@ -1,3 +1,4 @@
+import { deciderSpec } from '@blog/testing/decider-spec';
 import { aggregateStream } from '@blog/eventstore';
 import type { AudienceCommand } from './audience.commands';
 import { decideAudience } from './audience.decide';
@@ -5,15 +6,11 @@ import type { AudienceEvent } from './audience.events';
 import { evolveAudience } from './audience.evolve';
 import { initialAudienceState } from './audience.state';
 
-function given(...history: AudienceEvent[]) {
-  const state = aggregateStream(history, evolveAudience, initialAudienceState);
-  return {
-    when: (command: AudienceCommand) => ({
-      then: (...expected: AudienceEvent[]) =>
-        expect(decideAudience(command, state)).toEqual(expected),
-    }),
-  };
-}
+const given = deciderSpec({
+  decide: decideAudience,
+  evolve: evolveAudience,
+  initialState: initialAudienceState,
+});
 
 const blogId = 'blog-1';
 const opened: AudienceEvent = {

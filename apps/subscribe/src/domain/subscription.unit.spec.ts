@@ -1,3 +1,4 @@
+import { deciderSpec } from '@blog/testing/decider-spec';
 import { aggregateStream } from '@blog/eventstore';
 import type { BlogAvailability, SubscriptionCommand } from './subscription.commands';
 import { decideSubscription } from './subscription.decide';
@@ -5,18 +6,11 @@ import type { SubscriptionEvent } from './subscription.events';
 import { evolveSubscription } from './subscription.evolve';
 import { initialSubscriptionState } from './subscription.state';
 
-// Given past events, when a command, then new events or a refusal.
-function given(...history: SubscriptionEvent[]) {
-  const state = aggregateStream(history, evolveSubscription, initialSubscriptionState);
-  return {
-    when: (command: SubscriptionCommand) => ({
-      then: (...expected: SubscriptionEvent[]) =>
-        expect(decideSubscription(command, state)).toEqual(expected),
-      thenRefuses: (code: string) =>
-        expect(() => decideSubscription(command, state)).toThrow(expect.objectContaining({ code })),
-    }),
-  };
-}
+const given = deciderSpec({
+  decide: decideSubscription,
+  evolve: evolveSubscription,
+  initialState: initialSubscriptionState,
+});
 
 const subscriberId = 'reader-1';
 const blogId = 'blog-1';

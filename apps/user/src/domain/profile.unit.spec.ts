@@ -1,22 +1,14 @@
-import { aggregateStream } from '@blog/eventstore';
-import type { ProfileCommand } from './profile.commands';
+import { deciderSpec } from '@blog/testing/decider-spec';
 import { decideProfile } from './profile.decide';
 import type { ProfileCreated, ProfileEvent } from './profile.events';
 import { evolveProfile } from './profile.evolve';
 import { initialProfileState } from './profile.state';
 
-function given(...history: ProfileEvent[]) {
-  const state = aggregateStream(history, evolveProfile, initialProfileState);
-  return {
-    state,
-    when: (command: ProfileCommand) => ({
-      then: (...expected: ProfileEvent[]) =>
-        expect(decideProfile(command, state)).toEqual(expected),
-      thenRefuses: (code: string) =>
-        expect(() => decideProfile(command, state)).toThrow(expect.objectContaining({ code })),
-    }),
-  };
-}
+const given = deciderSpec({
+  decide: decideProfile,
+  evolve: evolveProfile,
+  initialState: initialProfileState,
+});
 
 const owner = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const created: ProfileCreated = {
