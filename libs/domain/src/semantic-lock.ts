@@ -1,3 +1,4 @@
+import type { SagaType } from '@blog/contracts';
 import { AppError } from './app-error';
 
 /**
@@ -8,7 +9,7 @@ import { AppError } from './app-error';
  */
 export interface SemanticLock {
   readonly sagaId: string;
-  readonly sagaType: string;
+  readonly sagaType: SagaType;
 }
 
 /** 409 `LOCKED`, naming the saga that holds the aggregate so the client can follow it. */

@@ -1,6 +1,6 @@
 import { assertUnlocked, LockedError, releasedBy } from './semantic-lock';
 
-const lock = { sagaId: 'saga-7', sagaType: 'publish-post' };
+const lock = { sagaId: 'saga-7', sagaType: 'publish-post' } as const;
 
 describe('semantic locks', () => {
   it('lets commands through an unlocked resource', () => {

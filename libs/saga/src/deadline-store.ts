@@ -1,3 +1,4 @@
+import type { SagaType } from '@blog/contracts';
 import { inTransaction, type SqlClient } from '@blog/sql';
 import type { Pool } from 'pg';
 import type { Deadline } from './deadline';
@@ -84,7 +85,7 @@ export class DeadlineWorker {
       for (const row of rows) {
         await this.handler(tx, {
           sagaId: row.saga_id,
-          sagaType: row.saga_type,
+          sagaType: row.saga_type as SagaType,
           name: row.name,
           dueAt: row.due_at,
           payload: row.payload,

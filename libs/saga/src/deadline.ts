@@ -1,7 +1,9 @@
+import type { SagaType } from '@blog/contracts';
+
 /** A point in a saga by which the initiator expects an answer, or compensates. */
 export interface Deadline {
   readonly sagaId: string;
-  readonly sagaType: string;
+  readonly sagaType: SagaType;
   /** Unique per saga: scheduling the same name twice keeps the first. */
   readonly name: string;
   readonly dueAt: Date;

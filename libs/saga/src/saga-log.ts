@@ -1,3 +1,4 @@
+import type { SagaType } from '@blog/contracts';
 import { metrics } from '@blog/observability/metrics/process-metrics';
 import { afterCommit, type SqlClient } from '@blog/sql';
 
@@ -5,7 +6,7 @@ export type SagaOutcome = 'started' | 'succeeded' | 'failed' | 'compensated' | '
 
 export interface SagaStep {
   readonly sagaId: string;
-  readonly sagaType: string;
+  readonly sagaType: SagaType;
   /** What this participant did, e.g. `profile.create` or `blog.approve-publication`. */
   readonly step: string;
   readonly outcome: SagaOutcome;
@@ -50,7 +51,7 @@ export async function readSagaLog(tx: SqlClient, sagaId: string): Promise<Record
   }>(`SELECT * FROM saga_log WHERE saga_id = $1 ORDER BY id`, [sagaId]);
   return rows.map((row) => ({
     sagaId: row.saga_id,
-    sagaType: row.saga_type,
+    sagaType: row.saga_type as SagaType,
     step: row.step,
     outcome: row.outcome,
     messageId: row.message_id,

@@ -1,3 +1,4 @@
+import type { SagaType } from '@blog/contracts';
 import type { InboundMessage } from '@blog/consumer';
 import type { SqlClient } from '@blog/sql';
 import { recordSagaStep, type SagaOutcome } from './saga-log';
@@ -19,7 +20,7 @@ export class MissingSagaIdError extends Error {
 export async function runSagaStep<Payload>(
   tx: SqlClient,
   message: InboundMessage<Payload>,
-  step: { readonly sagaType: string; readonly step: string },
+  step: { readonly sagaType: SagaType; readonly step: string },
   react: SagaReaction<Payload>,
 ): Promise<void> {
   const sagaId = message.envelope.sagaId;
@@ -45,7 +46,7 @@ export async function runSagaStep<Payload>(
 export async function recordStepIfInSaga(
   tx: SqlClient,
   message: InboundMessage<unknown>,
-  step: { sagaType: string; step: string; outcome: SagaOutcome },
+  step: { sagaType: SagaType; step: string; outcome: SagaOutcome },
 ): Promise<void> {
   const sagaId = message.envelope.sagaId;
   if (sagaId === null) return;

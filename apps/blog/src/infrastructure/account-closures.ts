@@ -26,7 +26,7 @@ export async function assertAccountNotClosing(tx: SqlClient, accountId: string):
   );
   const closure = rows[0];
   if (closure === undefined) return;
-  const lock = { sagaId: closure.closure_saga_id, sagaType: CLOSE_ACCOUNT_SAGA };
+  const lock = { sagaId: closure.closure_saga_id, sagaType: CLOSE_ACCOUNT_SAGA } as const;
   if (!closure.completed) throw new LockedError(`account ${accountId}`, lock, 'create a blog');
   throw new AppError('conflict', 'BLOG.ACCOUNT_CLOSED', 'The account is closed', lock);
 }

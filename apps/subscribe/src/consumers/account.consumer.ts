@@ -16,7 +16,7 @@ export class AccountConsumer {
     @Payload() _payload: AccountClosureRequested,
     @Ctx() { tx, message }: InboxContext<AccountClosureRequested>,
   ) {
-    const step = { sagaType: 'close-account', step: 'subscribe.remove-subscriptions' };
+    const step = { sagaType: 'close-account', step: 'subscribe.remove-subscriptions' } as const;
     return runSagaStep(tx, message, step, async (stepTx, inSaga) => {
       await this.removeSubscriptions.handle(stepTx, inSaga);
       return 'succeeded';

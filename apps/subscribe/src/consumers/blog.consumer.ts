@@ -6,14 +6,13 @@ import { CloseBlogSubscriptionsHandler } from '../commands/close-blog-subscripti
 import { RestoreBlogSubscriptionsHandler } from '../commands/restore-blog-subscriptions/restore-blog-subscriptions.handler';
 import { RetireBlogHandler } from '../commands/retire-blog/retire-blog.handler';
 import { TrackBlogHandler } from '../commands/track-blog/track-blog.handler';
+import { DELETE_BLOG_SAGA } from '../domain/subscribe.sagas';
 
 type BlogCreated = PayloadOf<typeof BlogMessages.BlogCreated>;
 type BlogDeletionRequested = PayloadOf<typeof BlogMessages.BlogDeletionRequested>;
 /** A deletion that was cancelled or timed out: either way the blog stays. */
 type DeletionUndone = Pick<PayloadOf<typeof BlogMessages.BlogDeletionCancelled>, 'blogId'>;
 type BlogDeleted = PayloadOf<typeof BlogMessages.BlogDeleted>;
-
-const SAGA = 'delete-blog';
 
 /** blog's events: which blogs exist, and saga 3 (delete a blog). */
 @InboxConsumer('subscribe.blog')
@@ -35,7 +34,7 @@ export class BlogConsumer {
     @Payload() _payload: BlogDeletionRequested,
     @Ctx() { tx, message }: InboxContext<BlogDeletionRequested>,
   ) {
-    const step = { sagaType: SAGA, step: 'subscribe.close-subscriptions' };
+    const step = { sagaType: DELETE_BLOG_SAGA, step: 'subscribe.close-subscriptions' } as const;
     return runSagaStep(tx, message, step, (stepTx, inSaga) =>
       this.closeSubscriptions.handle(stepTx, inSaga),
     );
@@ -47,7 +46,7 @@ export class BlogConsumer {
     @Payload() _payload: DeletionUndone,
     @Ctx() { tx, message }: InboxContext<DeletionUndone>,
   ) {
-    const step = { sagaType: SAGA, step: 'subscribe.restore-subscriptions' };
+    const step = { sagaType: DELETE_BLOG_SAGA, step: 'subscribe.restore-subscriptions' } as const;
     return runSagaStep(tx, message, step, async (stepTx, inSaga) => {
       await this.restoreSubscriptions.handle(stepTx, inSaga);
       return 'compensated';

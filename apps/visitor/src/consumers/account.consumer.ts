@@ -16,7 +16,7 @@ export class AccountConsumer {
     @Payload() _payload: AccountClosureRequested,
     @Ctx() { tx, message }: InboxContext<AccountClosureRequested>,
   ) {
-    const step = { sagaType: 'close-account', step: 'visitor.anonymise-visits' };
+    const step = { sagaType: 'close-account', step: 'visitor.anonymise-visits' } as const;
     return runSagaStep(tx, message, step, async (stepTx, inSaga) => {
       await this.anonymise.handle(stepTx, inSaga);
       return 'succeeded';
