@@ -1,10 +1,13 @@
 export * as AccountMessages from './account.contracts';
 export * as BlogMessages from './blog.contracts';
 export { Handle, Id } from './ids';
+export { MESSAGE_CONTRACTS } from './message-catalog';
 export {
+  type AnyMessageContract,
   defineMessage,
   type MessageContext,
   type MessageContract,
+  type MessageUpcasters,
   outboxMessageOf,
   type PayloadOf,
 } from './message-contract';

@@ -24,11 +24,15 @@ export interface InboxContext<Payload = unknown> {
 
 type InboxMethod<Payload> = (payload: Payload, context: InboxContext<Payload>) => Promise<void>;
 
-/** One message type a handler method takes, and the schema its payload is checked with. */
+/**
+ * One message type a handler method takes, the schema its payload is checked with, and the
+ * contract's upcasters that bring an older schema version to that schema first.
+ */
 export interface InboxMessage {
   readonly type: string;
   readonly topic: string;
   readonly schema: ZodType;
+  readonly upcast?: (schemaVersion: number, payload: unknown) => unknown;
 }
 
 /** A consumer class as declared: its group, retry policy and handler methods. */
@@ -151,9 +155,10 @@ export function inboxHandlers(
   messages: readonly InboxMessage[],
   invoke: (payload: unknown, context: InboxContext) => Promise<void>,
 ): MessageHandler<unknown>[] {
-  return messages.map(({ type, schema }) => ({
+  return messages.map(({ type, schema, upcast }) => ({
     type,
     schema,
+    ...(upcast ? { upcast } : {}),
     handle: (tx, message) => invoke(message.payload, { tx, message }),
   }));
 }

@@ -8,18 +8,27 @@ const Opened = defineMessage({
   type: 'Opened',
   schemaVersion: 1,
   schema: z.object({ accountId: z.string() }),
+  publisher: 'spec',
+  key: 'accountId',
+  example: { accountId: 'a-1' },
 });
 const Closed = defineMessage({
   aggregateType: 'account',
   type: 'Closed',
   schemaVersion: 1,
   schema: z.object({ accountId: z.string(), reason: z.string() }),
+  publisher: 'spec',
+  key: 'accountId',
+  example: { accountId: 'a-1', reason: 'done' },
 });
 const Renamed = defineMessage({
   aggregateType: 'profile',
   type: 'Renamed',
   schema: z.object({ name: z.string() }),
   schemaVersion: 1,
+  publisher: 'spec',
+  key: 'name',
+  example: { name: 'ada' },
 });
 type OpenedPayload = PayloadOf<typeof Opened>;
 type ClosedPayload = PayloadOf<typeof Closed>;
