@@ -45,7 +45,7 @@ describe('message contracts across schema versions', () => {
   const v1 = { noteId: '5b1e1f4c-0000-4000-8000-000000000003', text: 'hello world' };
   type V1 = typeof v1;
   type V2 = { noteId: string; body: string };
-  const Noted = defineMessage({
+  const noted = {
     aggregateType: 'probe',
     publisher: 'probe',
     type: 'Noted',
@@ -53,6 +53,9 @@ describe('message contracts across schema versions', () => {
     schema: z.object({ noteId: z.uuid(), body: z.string(), words: z.number().int() }),
     key: 'noteId',
     example: { noteId: v1.noteId, body: 'hello world', words: 2 },
+  } as const;
+  const Noted = defineMessage({
+    ...noted,
     upcasters: {
       2: (v2: V2) => ({ ...v2, words: v2.body.split(' ').length }),
       1: ({ noteId, text }: V1) => ({ noteId, body: text }),
@@ -74,7 +77,7 @@ describe('message contracts across schema versions', () => {
 
   it('refuse, when defined, upcasters that do not lead to the contract’s version', () => {
     const define = (upcasters: Record<number, (payload: never) => { noteId: string }>) => () =>
-      defineMessage({ ...Noted, upcasters });
+      defineMessage({ ...noted, upcasters });
     expect(define({ 1: (p: V1) => p, 3: (p: V1) => p })).toThrow(/skip version 2/);
     expect(define({ 1: (p: V1) => p })).toThrow(
       'Noted is at schema version 3, but its upcasters lead to 2',
