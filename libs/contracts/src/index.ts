@@ -1,3 +1,11 @@
+export {
+  type AsyncApiChannel,
+  type AsyncApiDocument,
+  type AsyncApiMessage,
+  type AsyncApiOperation,
+  buildAsyncApiDocument,
+  type ConsumerGroupDeclaration,
+} from './asyncapi-document';
 export * as AccountMessages from './account.contracts';
 export * as BlogMessages from './blog.contracts';
 export { Handle, Id } from './ids';
@@ -11,6 +19,7 @@ export {
   outboxMessageOf,
   type PayloadOf,
 } from './message-contract';
+export { type JsonSchema, payloadSchemaOf } from './payload-schema';
 export * as PostMessages from './post.contracts';
 export * as ProfileMessages from './profile.contracts';
 export {

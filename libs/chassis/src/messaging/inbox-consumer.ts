@@ -33,6 +33,8 @@ export interface InboxMessage {
   readonly topic: string;
   readonly schema: ZodType;
   readonly upcast?: (schemaVersion: number, payload: unknown) => unknown;
+  /** Taken by its envelope alone (`@OnEnvelopes`): the payload is neither read nor checked. */
+  readonly envelopeOnly?: boolean;
 }
 
 /** A consumer class as declared: its group, retry policy and handler methods. */
@@ -98,7 +100,12 @@ export function OnEnvelopes(contracts: readonly MessageContract<string, ZodType>
     addMethod(
       target,
       key,
-      [...byType.values()].map(({ type, topic }) => ({ type, topic, schema: z.unknown() })),
+      [...byType.values()].map(({ type, topic }) => ({
+        type,
+        topic,
+        schema: z.unknown(),
+        envelopeOnly: true,
+      })),
     );
   };
 }
@@ -137,6 +144,9 @@ export function InboxConsumer(name: string, options: { retry?: RetryPolicy } = {
     Controller()(target);
   };
 }
+
+export const isInboxConsumer = (type: Type<unknown>): boolean =>
+  Reflect.hasMetadata(CONSUMER_METADATA, type);
 
 export function inboxDeclarationOf(type: Type<unknown>): InboxConsumerDeclaration {
   const consumer: { name: string; retry?: RetryPolicy } | undefined = Reflect.getMetadata(

@@ -1,6 +1,13 @@
 import { defineMessage, type PayloadOf } from '@blog/contracts';
 import { z } from 'zod';
-import { InboxConsumer, type InboxContext, inboxDeclarationOf, OnMessage } from './inbox-consumer';
+import {
+  InboxConsumer,
+  type InboxContext,
+  inboxDeclarationOf,
+  isInboxConsumer,
+  OnEnvelopes,
+  OnMessage,
+} from './inbox-consumer';
 import { consumerDefinitionOf } from './inbox-transport';
 
 const Opened = defineMessage({
@@ -124,6 +131,25 @@ describe('@InboxConsumer / @OnMessage', () => {
 
   it('is an error to ask for the declaration of a class that is no consumer', () => {
     class Plain {}
+    expect(isInboxConsumer(Plain)).toBe(false);
+    expect(isInboxConsumer(AccountsConsumer)).toBe(true);
     expect(() => inboxDeclarationOf(Plain)).toThrow(/not an @InboxConsumer/);
+  });
+
+  it('hands each handler its contract’s upcasters; an envelope reader gets none and reads every version', () => {
+    const opened = consumerDefinitionOf(new AccountsConsumer()).handlers[0];
+    expect(opened?.upcast).toBe(Opened.upcast);
+
+    @InboxConsumer('spec.monitor')
+    class MonitorConsumer {
+      @OnEnvelopes([Opened, Closed])
+      async seen(_payload: unknown, _context: InboxContext) {}
+    }
+    const [method] = inboxDeclarationOf(MonitorConsumer).methods;
+    expect(method?.messages.map(({ type, envelopeOnly }) => [type, envelopeOnly])).toEqual([
+      ['Opened', true],
+      ['Closed', true],
+    ]);
+    expect(consumerDefinitionOf(new MonitorConsumer()).handlers[0]?.upcast).toBeUndefined();
   });
 });
