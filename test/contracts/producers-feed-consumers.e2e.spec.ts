@@ -16,12 +16,7 @@ import {
   TopicRecorder,
 } from '@blog/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { authService } from '../../apps/auth/src/main';
-import { blogService } from '../../apps/blog/src/main';
-import { postService } from '../../apps/post/src/main';
-import { subscribeService } from '../../apps/subscribe/src/main';
-import { userService } from '../../apps/user/src/main';
-import { visitorService } from '../../apps/visitor/src/main';
+import { SERVICE_DEFINITIONS } from '../support/service-definitions';
 import { driveEverySaga, TracedRun } from './support/every-saga';
 
 // STYLE.md rule 3: a producer's real output, fed to its consumers. The running services
@@ -61,14 +56,8 @@ const run = new TracedRun();
 
 async function buildChannels(): Promise<{ channels: Channel[]; close: () => Promise<void> }> {
   process.env['AUTH_SIGNING_KEY_FILE'] ??= STACK.authSigningKeyFile;
-  const definitions = [
-    authService,
-    userService,
-    blogService,
-    postService,
-    visitorService,
-    subscribeService,
-  ];
+  // Every service that consumes through an inbox of its own (the gateway's monitor reads envelopes).
+  const definitions = SERVICE_DEFINITIONS.filter(({ service }) => service !== 'gateway');
   const built: { app: NestFastifyApplication; database: TestDatabase }[] = [];
   const channels: Channel[] = [];
   for (const definition of definitions) {

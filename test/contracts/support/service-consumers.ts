@@ -1,25 +1,8 @@
-import { inboxDeclarationOf, isInboxConsumer } from '@blog/chassis';
+import { inboxDeclarationOf, isInboxConsumer, type ServiceDefinition } from '@blog/chassis';
 import type { ConsumerGroupDeclaration } from '@blog/contracts';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { MODULE_METADATA } from '@nestjs/common/constants';
-import { authService } from '../../../apps/auth/src/main';
-import { blogService } from '../../../apps/blog/src/main';
-import { gatewayService } from '../../../apps/gateway/src/main';
-import { postService } from '../../../apps/post/src/main';
-import { subscribeService } from '../../../apps/subscribe/src/main';
-import { userService } from '../../../apps/user/src/main';
-import { visitorService } from '../../../apps/visitor/src/main';
-
-/** The seven services as their main.ts defines them (test code may import every app). */
-export const SERVICES = [
-  gatewayService,
-  authService,
-  userService,
-  blogService,
-  postService,
-  visitorService,
-  subscribeService,
-] as const;
+import { SERVICE_DEFINITIONS } from '../../support/service-definitions';
 
 type Imported = Type<unknown> | DynamicModule | Promise<DynamicModule>;
 
@@ -40,13 +23,13 @@ function controllersOf(module: Type<unknown>, seen = new Set<unknown>()): Type<u
 }
 
 /** A service's `@InboxConsumer` classes, read from its module without starting it. */
-export function consumerClassesOf(service: (typeof SERVICES)[number]): Type<unknown>[] {
+export function consumerClassesOf(service: ServiceDefinition): Type<unknown>[] {
   return [...new Set(controllersOf(service.module))].filter(isInboxConsumer);
 }
 
 /** Every consumer group of every service, as the AsyncAPI document lists them. */
 export function declaredConsumerGroups(): ConsumerGroupDeclaration[] {
-  return SERVICES.flatMap((service) =>
+  return SERVICE_DEFINITIONS.flatMap((service) =>
     consumerClassesOf(service).map((consumer) => {
       const declaration = inboxDeclarationOf(consumer);
       return {
