@@ -13,15 +13,17 @@ import {
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { driveEverySaga, TracedRun } from './support/every-saga';
+import { pactFailures } from './support/pact-verification';
 
-// Point 3's proof on the wire: the stack's services do the four sagas through the gateway,
+// The contracts on the wire: the stack's services do the four sagas through the gateway,
 // and every record they cause is read from Kafka with @platformatic/kafka (not the kafkajs
-// our consumers run on) and checked against the committed AsyncAPI document alone, read
-// with @asyncapi/parser and checked with ajv: its topic is a channel, its type a message of
-// that channel, its key, headers and payload match the document's schemas, the key is the
-// payload field the document names, the message sits in the outbox of the service the
-// document says publishes the channel, and the consumer groups the document lists are
-// subscribed to the topic on the broker.
+// our consumers run on). Against the committed AsyncAPI document alone, read with
+// @asyncapi/parser and checked with ajv: its topic is a channel, its type a message of that
+// channel, its key, headers and payload match the document's schemas, the key is the payload
+// field the document names, the message sits in the outbox of the service the document says
+// publishes the channel, and the consumer groups the document lists are subscribed to the
+// topic on the broker. Against the consumers' committed pacts: every producer's real records
+// give every consumer what it relies on.
 
 const DOCUMENT = resolve(__dirname, '../../apps/gateway/src/docs/asyncapi.json');
 
@@ -150,7 +152,7 @@ function recordProblems(document: AsyncAPIDocumentInterface, record: WireRecord)
 const label = (record: WireRecord) =>
   `${record.headers['eventType']} on ${record.topic}@${record.partition}:${record.offset}`;
 
-describe('real records on Kafka match the AsyncAPI document', () => {
+describe('real records on Kafka match the AsyncAPI document and the consumers’ pacts', () => {
   const run = new TracedRun();
   let document: AsyncAPIDocumentInterface;
   let recorder: WireRecorder;
@@ -189,6 +191,23 @@ describe('real records on Kafka match the AsyncAPI document', () => {
     expect(documented.filter((type) => !seen.has(type)).sort()).toEqual(
       Object.keys(NOT_DRIVEN_HERE).sort(),
     );
+  });
+
+  it('give every consumer what its committed pact says it relies on', async () => {
+    const seen = new Set(ours().map((record) => record.headers['eventType']));
+    const real = (type: string, inSaga: boolean) =>
+      ours()
+        .filter((r) => r.headers['eventType'] === type && (!inSaga || r.headers['sagaId'] !== null))
+        .at(-1);
+    const providers = document
+      .operations()
+      .filterBySend()
+      .map((op) => String(op.extensions().get('x-service')?.value()));
+    const failures: string[] = [];
+    for (const provider of new Set(providers)) {
+      failures.push(...(await pactFailures(provider, real, (type) => seen.has(type))));
+    }
+    expect(failures).toEqual([]);
   });
 
   it('each record is in the outbox of the service the document says publishes its channel', async () => {
