@@ -68,6 +68,17 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'int', include: ['{apps,libs,test}/**/*.int.spec.ts'] } },
+      // Consumer-driven message contracts (Pact V4, its native core from the npm package; no
+      // stack, no broker): consumers' pacts against the committed ones, then every producer
+      // verified against them. PACT_DO_NOT_TRACK: Pact's core reports usage otherwise.
+      {
+        extends: true,
+        test: {
+          name: 'pact',
+          include: ['{apps,test}/**/*.pact.spec.ts'],
+          env: { PACT_DO_NOT_TRACK: 'true' },
+        },
+      },
       // The Helm chart, checked with no cluster and no stack: deploy/validate.sh builds and
       // fetches its pinned tools on first use (minutes, once; cached in .stack/cache).
       { extends: true, test: { name: 'deploy', include: ['test/deploy/**/*.deploy.spec.ts'] } },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type ConsumerDefinition, createServiceApp } from '@blog/chassis';
 import { decodeEnvelope } from '@blog/consumer';
 import {
@@ -10,25 +9,15 @@ import {
   VisitorMessages,
 } from '@blog/contracts';
 import {
-  api,
   createTestDatabase,
-  eventually,
-  logIn,
-  newPerson,
-  produceRecords,
   type ReceivedRecord,
-  signUp,
   STACK,
   type TestDatabase,
   TopicRecorder,
 } from '@blog/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { authService } from '../../apps/auth/src/main';
-import { blogService } from '../../apps/blog/src/main';
-import { postService } from '../../apps/post/src/main';
-import { subscribeService } from '../../apps/subscribe/src/main';
-import { userService } from '../../apps/user/src/main';
-import { visitorService } from '../../apps/visitor/src/main';
+import { SERVICE_DEFINITIONS } from '../support/service-definitions';
+import { driveEverySaga, TracedRun } from './support/every-saga';
 
 // STYLE.md rule 3: a producer's real output, fed to its consumers. The running services
 // do the four sagas through the gateway; every record Debezium put on Kafka for them is
@@ -63,21 +52,12 @@ interface Channel {
   readonly definition: ConsumerDefinition;
 }
 
-const run = `contract-${randomUUID().slice(0, 8)}`;
-let requests = 0;
-/** Every message a request causes carries its request id as correlation id. */
-const traced = () => ({ 'x-request-id': `${run}-${++requests}` });
+const run = new TracedRun();
 
 async function buildChannels(): Promise<{ channels: Channel[]; close: () => Promise<void> }> {
   process.env['AUTH_SIGNING_KEY_FILE'] ??= STACK.authSigningKeyFile;
-  const definitions = [
-    authService,
-    userService,
-    blogService,
-    postService,
-    visitorService,
-    subscribeService,
-  ];
+  // Every service that consumes through an inbox of its own (the gateway's monitor reads envelopes).
+  const definitions = SERVICE_DEFINITIONS.filter(({ service }) => service !== 'gateway');
   const built: { app: NestFastifyApplication; database: TestDatabase }[] = [];
   const channels: Channel[] = [];
   for (const definition of definitions) {
@@ -103,7 +83,7 @@ describe('producers feed consumers: every record a service published parses for 
   let closeChannels: () => Promise<void>;
   let recorder: TopicRecorder;
   const ours = () =>
-    recorder.records.filter((record) => record.headers['correlationId']?.startsWith(`${run}-`));
+    recorder.records.filter((record) => run.caused(record.headers['correlationId']));
   const seen = (type: string) => ours().some((record) => record.headers['eventType'] === type);
 
   beforeAll(async () => {
@@ -116,49 +96,7 @@ describe('producers feed consumers: every record a service published parses for 
   });
 
   it('drives every saga to its end, then checks each record against each consumer', async () => {
-    // Saga 1, both ways.
-    const author = newPerson();
-    expect((await signUp(author, traced())).status).toBe('ACTIVE');
-    const { accessToken: token } = await logIn(author, traced());
-    expect((await signUp(newPerson(author.handle.toUpperCase()), traced())).status).toBe(
-      'REJECTED',
-    );
-
-    // Saga 2 approved, then unpublished; saga 2 rejected by a blog only post has heard of.
-    const blog = await api<{ id: string }>('POST', '/api/blogs', {
-      token,
-      body: { title: `Contract ${run}` },
-      headers: traced(),
-    });
-    expect(blog.status).toBe(201);
-    const post = await draftAndPublish(token, blog.body.id);
-    expect(
-      (await api('POST', `/api/posts/${post}/unpublish`, { token, headers: traced() })).status,
-    ).toBe(200);
-    await rejectedPublication(token, (await logIn(author)).accountId);
-
-    // Saga 4 (and saga 3 inside it): the author, with a blog, a live post and a subscription.
-    const reader = newPerson();
-    await signUp(reader, traced());
-    const readerToken = (await logIn(reader, traced())).accessToken;
-    const other = await api<{ id: string }>('POST', '/api/blogs', {
-      token: readerToken,
-      body: { title: `Other ${run}` },
-      headers: traced(),
-    });
-    await draftAndPublish(token, blog.body.id);
-    await eventually(
-      () =>
-        api('POST', '/api/subscriptions', {
-          token,
-          body: { blogId: other.body.id },
-          headers: traced(),
-        }),
-      (response) => response.status === 201,
-    );
-    expect(
-      (await api('POST', '/api/auth/accounts/me/close', { token, headers: traced() })).status,
-    ).toBe(202);
+    await driveEverySaga(run);
     await recorder.waitFor(() => seen(AccountMessages.AccountClosed.type), 60_000);
 
     const failures: string[] = [];
@@ -193,67 +131,3 @@ describe('producers feed consumers: every record a service published parses for 
 
 const label = (record: ReceivedRecord) =>
   `${record.headers['eventType']} on ${record.topic}@${record.partition}:${record.offset}`;
-
-async function draftAndPublish(token: string, blogId: string): Promise<string> {
-  const post = await eventually(
-    () =>
-      api<{ id: string }>('POST', '/api/posts', {
-        token,
-        body: { blogId, title: `Post ${randomUUID().slice(0, 8)}`, body: 'text' },
-        headers: traced(),
-      }),
-    (response) => response.status !== 404,
-  );
-  expect(post.status).toBe(201);
-  const postId = post.body.id;
-  expect(
-    (await api('POST', `/api/posts/${postId}/publish`, { token, headers: traced() })).status,
-  ).toBe(202);
-  await eventually(
-    () => api<{ status: string }>('GET', `/api/posts/${postId}`, { token }),
-    (response) => response.body.status === 'PUBLISHED',
-  );
-  return postId;
-}
-
-/**
- * blog rejects a publication for a blog it does not know: post learns of one from a
- * BlogCreated produced here (not a producer's output, so not one of the run's records),
- * then blog's rejection and post's reversion are real.
- */
-async function rejectedPublication(token: string, ownerId: string): Promise<void> {
-  const blogId = randomUUID();
-  await produceRecords(BlogMessages.BlogCreated.topic, [
-    {
-      key: blogId,
-      value: JSON.stringify({ blogId, ownerId, title: 'Ghost', slug: 'ghost' }),
-      headers: {
-        id: randomUUID(),
-        eventType: BlogMessages.BlogCreated.type,
-        correlationId: `planted-${randomUUID()}`,
-        occurredAt: new Date().toISOString(),
-        schemaVersion: '1',
-      },
-    },
-  ]);
-  const post = await eventually(
-    () =>
-      api<{ id: string }>('POST', '/api/posts', {
-        token,
-        body: { blogId, title: 'Ghost post', body: 'text' },
-        headers: traced(),
-      }),
-    (response) => response.status !== 404,
-  );
-  expect(post.status).toBe(201);
-  await api('POST', `/api/posts/${post.body.id}/publish`, { token, headers: traced() });
-  await eventually(
-    () =>
-      api<{ status: string; publication: { status: string } | null }>(
-        'GET',
-        `/api/posts/${post.body.id}`,
-        { token },
-      ),
-    (response) => response.body.publication?.status === 'REJECTED',
-  );
-}

@@ -1,13 +1,8 @@
-import { createServiceApp, type ServiceDefinition } from '@blog/chassis';
+import { createServiceApp } from '@blog/chassis';
 import { createTestDatabase, STACK, type TestDatabase } from '@blog/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { authService } from '../../apps/auth/src/main';
-import { blogService } from '../../apps/blog/src/main';
-import { gatewayService } from '../../apps/gateway/src/main';
-import { postService } from '../../apps/post/src/main';
-import { subscribeService } from '../../apps/subscribe/src/main';
-import { userService } from '../../apps/user/src/main';
-import { visitorService } from '../../apps/visitor/src/main';
+import { SERVICE_DEFINITIONS } from '../support/service-definitions';
 
 // Each service is booted in-process on its own fresh database, so taking that database
 // down touches nothing else on the shared stack.
@@ -21,22 +16,13 @@ const env = (databaseUrl: string) => ({
   // catch up, their lag is the stack's whole history and readiness would say `degraded`.
   CONSUMER_MAX_LAG: '1000000',
 });
-const SERVICES: readonly ServiceDefinition[] = [
-  gatewayService,
-  authService,
-  userService,
-  blogService,
-  postService,
-  visitorService,
-  subscribeService,
-];
 
 async function getJson(app: NestFastifyApplication, url: string) {
   const response = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
   return { status: response.statusCode, body: response.json() as Record<string, unknown> };
 }
 
-describe.each(SERVICES.map((definition) => [definition.service, definition] as const))(
+describe.each(SERVICE_DEFINITIONS.map((definition) => [definition.service, definition] as const))(
   '%s health',
   (service, definition) => {
     let database: TestDatabase;

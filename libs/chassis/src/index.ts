@@ -67,7 +67,10 @@ export { type ErrorBody, errorResponseOf, ErrorBodyFilter } from './errors/error
 export { type ConsumerDefinition, ConsumerHost } from './messaging/consumer-host';
 export {
   InboxConsumer,
+  type InboxConsumerDeclaration,
   type InboxContext,
+  inboxDeclarationOf,
+  isInboxConsumer,
   OnEnvelopes,
   OnMessage,
 } from './messaging/inbox-consumer';

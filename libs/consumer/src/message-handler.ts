@@ -17,6 +17,12 @@ export interface InboundMessage<Payload> {
 export interface MessageHandler<Payload = unknown> {
   readonly type: string;
   readonly schema: ZodType<Payload>;
+  /**
+   * Brings a payload written at an older schema version to the one `schema` describes, before
+   * the check (the contract's upcasters); throws for a version it cannot read. Without it the
+   * version is not looked at (the saga monitor reads envelopes only).
+   */
+  readonly upcast?: (schemaVersion: number, payload: unknown) => unknown;
   handle(tx: SqlClient, message: InboundMessage<Payload>): Promise<void>;
 }
 

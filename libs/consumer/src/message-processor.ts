@@ -155,7 +155,7 @@ export class MessageProcessor {
       return { ok: false, ignored: false, reason: 'invalid-envelope', error: decoded.error };
     const handler = this.handlers.get(decoded.envelope.type);
     if (!handler) return { ok: false, ignored: true };
-    const payload = this.parsePayload(handler, record.value);
+    const payload = this.parsePayload(handler, record.value, decoded.envelope.schemaVersion);
     if (!payload.ok)
       return { ok: false, ignored: false, reason: 'invalid-payload', error: payload.error };
     return { ok: true, handler, message: this.message(record, decoded.envelope, payload.value) };
@@ -176,15 +176,26 @@ export class MessageProcessor {
     return 'processed';
   }
 
+  /**
+   * Upcast, then check: a payload of an older schema version is brought to the current one
+   * first, and one of a version this build cannot read fails like an invalid payload (dead
+   * letter, key parked) until a build that reads it re-drives it.
+   */
   private parsePayload(
     handler: MessageHandler<unknown>,
     value: string | null,
+    schemaVersion: number,
   ): { ok: true; value: unknown } | { ok: false; error: string } {
     let json: unknown;
     try {
       json = value === null ? null : JSON.parse(value);
     } catch (error) {
       return { ok: false, error: `payload is not JSON: ${errorText(error)}` };
+    }
+    try {
+      json = handler.upcast ? handler.upcast(schemaVersion, json) : json;
+    } catch (error) {
+      return { ok: false, error: errorText(error) };
     }
     const parsed = handler.schema.safeParse(json);
     if (parsed.success) return { ok: true, value: parsed.data };

@@ -1,4 +1,3 @@
-import type { SagaType } from '@blog/contracts';
 import { AppError } from './app-error';
 
 /**
@@ -9,7 +8,8 @@ import { AppError } from './app-error';
  */
 export interface SemanticLock {
   readonly sagaId: string;
-  readonly sagaType: SagaType;
+  /** One of the contracts' SagaType names; this library sits below contracts, so a string. */
+  readonly sagaType: string;
 }
 
 /** 409 `LOCKED`, naming the saga that holds the aggregate so the client can follow it. */

@@ -2,7 +2,7 @@ export { CreateOutbox1763900000000 } from './migrations/1763900000000-create-out
 export { type JsonValue, type OutboxMessage, outboxTopic } from './outbox-message';
 export { outboxMessageOf } from './outbox-message-of';
 export { pruneOutbox } from './outbox-retention';
-export { publishToOutbox } from './outbox-writer';
+export { type OutboxColumn, outboxRowOf, publishToOutbox } from './outbox-writer';
 
 import { CreateOutbox1763900000000 } from './migrations/1763900000000-create-outbox';
 

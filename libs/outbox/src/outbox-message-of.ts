@@ -1,10 +1,9 @@
-import type { MessageContext, MessageContract, PayloadOf } from '@blog/contracts';
+import type { AnyMessageContract, MessageContext, PayloadOf } from '@blog/contracts';
 import type { JsonValue } from '@blog/domain';
-import type { ZodType } from 'zod';
 import type { OutboxMessage } from './outbox-message';
 
 /** Builds the outbox row of a contract message; the payload is checked before it leaves. */
-export function outboxMessageOf<Contract extends MessageContract<string, ZodType>>(
+export function outboxMessageOf<Contract extends AnyMessageContract>(
   contract: Contract,
   aggregateId: string,
   payload: PayloadOf<Contract>,

@@ -16,25 +16,33 @@ const COLUMNS = [
   'schema_version',
 ] as const;
 
-function rowOf(message: OutboxMessage): unknown[] {
-  return [
-    message.messageId,
-    message.aggregateType,
-    message.aggregateId,
-    message.type,
-    JSON.stringify(message.payload),
-    message.correlationId,
-    message.causationId ?? null,
-    message.sagaId ?? null,
+export type OutboxColumn = (typeof COLUMNS)[number];
+
+/** The outbox row of a message, by column: what Debezium's outbox router reads. */
+export function outboxRowOf(message: OutboxMessage): Readonly<Record<OutboxColumn, unknown>> {
+  return {
+    id: message.messageId,
+    aggregatetype: message.aggregateType,
+    aggregateid: message.aggregateId,
+    type: message.type,
+    payload: JSON.stringify(message.payload),
+    correlation_id: message.correlationId,
+    causation_id: message.causationId ?? null,
+    saga_id: message.sagaId ?? null,
     // The span writing the row (the request's, or the consumer's that continued the inbound
     // message), so the next consumer becomes its child: Debezium carries it in a header.
     // Some services pass on the traceparent they received (the request header, the inbound
     // envelope's); preferring that made every consumer a sibling of the writer, hanging off
     // the gateway's span. It still serves where this process does not trace.
-    currentTraceparent() ?? message.traceparent ?? null,
-    message.occurredAt,
-    message.schemaVersion,
-  ];
+    traceparent: currentTraceparent() ?? message.traceparent ?? null,
+    occurred_at: message.occurredAt,
+    schema_version: message.schemaVersion,
+  };
+}
+
+function rowOf(message: OutboxMessage): unknown[] {
+  const row = outboxRowOf(message);
+  return COLUMNS.map((column) => row[column]);
 }
 
 /**

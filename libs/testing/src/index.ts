@@ -29,3 +29,4 @@ export {
 export { SAGA_ID_ATTRIBUTE, sagaTrace, type SagaTraceOptions, traceIdsOfSaga } from './saga-trace';
 export { type AttributeValue, type TracedSpan, TraceView } from './trace-view';
 export { buildAppImage, buildBaseImage, podman, PODMAN_GLOBAL_FLAGS, RUN_LIMITS } from './podman';
+export { prettyJson } from './pretty-json';

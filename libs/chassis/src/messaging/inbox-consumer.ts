@@ -24,11 +24,17 @@ export interface InboxContext<Payload = unknown> {
 
 type InboxMethod<Payload> = (payload: Payload, context: InboxContext<Payload>) => Promise<void>;
 
-/** One message type a handler method takes, and the schema its payload is checked with. */
+/**
+ * One message type a handler method takes, the schema its payload is checked with, and the
+ * contract's upcasters that bring an older schema version to that schema first.
+ */
 export interface InboxMessage {
   readonly type: string;
   readonly topic: string;
   readonly schema: ZodType;
+  readonly upcast?: (schemaVersion: number, payload: unknown) => unknown;
+  /** Taken by its envelope alone (`@OnEnvelopes`): the payload is neither read nor checked. */
+  readonly envelopeOnly?: boolean;
 }
 
 /** A consumer class as declared: its group, retry policy and handler methods. */
@@ -94,7 +100,12 @@ export function OnEnvelopes(contracts: readonly MessageContract<string, ZodType>
     addMethod(
       target,
       key,
-      [...byType.values()].map(({ type, topic }) => ({ type, topic, schema: z.unknown() })),
+      [...byType.values()].map(({ type, topic }) => ({
+        type,
+        topic,
+        schema: z.unknown(),
+        envelopeOnly: true,
+      })),
     );
   };
 }
@@ -134,6 +145,9 @@ export function InboxConsumer(name: string, options: { retry?: RetryPolicy } = {
   };
 }
 
+export const isInboxConsumer = (type: Type<unknown>): boolean =>
+  Reflect.hasMetadata(CONSUMER_METADATA, type);
+
 export function inboxDeclarationOf(type: Type<unknown>): InboxConsumerDeclaration {
   const consumer: { name: string; retry?: RetryPolicy } | undefined = Reflect.getMetadata(
     CONSUMER_METADATA,
@@ -151,9 +165,10 @@ export function inboxHandlers(
   messages: readonly InboxMessage[],
   invoke: (payload: unknown, context: InboxContext) => Promise<void>,
 ): MessageHandler<unknown>[] {
-  return messages.map(({ type, schema }) => ({
+  return messages.map(({ type, schema, upcast }) => ({
     type,
     schema,
+    ...(upcast ? { upcast } : {}),
     handle: (tx, message) => invoke(message.payload, { tx, message }),
   }));
 }

@@ -1,6 +1,13 @@
 import { defineMessage, type PayloadOf } from '@blog/contracts';
 import { z } from 'zod';
-import { InboxConsumer, type InboxContext, inboxDeclarationOf, OnMessage } from './inbox-consumer';
+import {
+  InboxConsumer,
+  type InboxContext,
+  inboxDeclarationOf,
+  isInboxConsumer,
+  OnEnvelopes,
+  OnMessage,
+} from './inbox-consumer';
 import { consumerDefinitionOf } from './inbox-transport';
 
 const Opened = defineMessage({
@@ -8,18 +15,27 @@ const Opened = defineMessage({
   type: 'Opened',
   schemaVersion: 1,
   schema: z.object({ accountId: z.string() }),
+  publisher: 'spec',
+  key: 'accountId',
+  example: { accountId: 'a-1' },
 });
 const Closed = defineMessage({
   aggregateType: 'account',
   type: 'Closed',
   schemaVersion: 1,
   schema: z.object({ accountId: z.string(), reason: z.string() }),
+  publisher: 'spec',
+  key: 'accountId',
+  example: { accountId: 'a-1', reason: 'done' },
 });
 const Renamed = defineMessage({
   aggregateType: 'profile',
   type: 'Renamed',
   schema: z.object({ name: z.string() }),
   schemaVersion: 1,
+  publisher: 'spec',
+  key: 'name',
+  example: { name: 'ada' },
 });
 type OpenedPayload = PayloadOf<typeof Opened>;
 type ClosedPayload = PayloadOf<typeof Closed>;
@@ -115,6 +131,25 @@ describe('@InboxConsumer / @OnMessage', () => {
 
   it('is an error to ask for the declaration of a class that is no consumer', () => {
     class Plain {}
+    expect(isInboxConsumer(Plain)).toBe(false);
+    expect(isInboxConsumer(AccountsConsumer)).toBe(true);
     expect(() => inboxDeclarationOf(Plain)).toThrow(/not an @InboxConsumer/);
+  });
+
+  it('hands each handler its contract’s upcasters; an envelope reader gets none and reads every version', () => {
+    const opened = consumerDefinitionOf(new AccountsConsumer()).handlers[0];
+    expect(opened?.upcast).toBe(Opened.upcast);
+
+    @InboxConsumer('spec.monitor')
+    class MonitorConsumer {
+      @OnEnvelopes([Opened, Closed])
+      async seen(_payload: unknown, _context: InboxContext) {}
+    }
+    const [method] = inboxDeclarationOf(MonitorConsumer).methods;
+    expect(method?.messages.map(({ type, envelopeOnly }) => [type, envelopeOnly])).toEqual([
+      ['Opened', true],
+      ['Closed', true],
+    ]);
+    expect(consumerDefinitionOf(new MonitorConsumer()).handlers[0]?.upcast).toBeUndefined();
   });
 });

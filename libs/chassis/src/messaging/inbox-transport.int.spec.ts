@@ -35,6 +35,9 @@ const Deposited = defineMessage({
   type: 'Deposited',
   schemaVersion: 1,
   schema: z.object({ account: z.string(), amount: z.number().int() }),
+  publisher: 'spec',
+  key: 'account',
+  example: { account: 'a-1', amount: 10 },
 });
 type Deposit = PayloadOf<typeof Deposited>;
 
