@@ -50,7 +50,7 @@ describe('gateway AsyncAPI document', () => {
   });
 
   it('leaves the OpenAPI document and Swagger UI where they were', async () => {
-    expect((await call(gateway.url, '/docs/json')).json).toMatchObject({ openapi: '3.0.3' });
+    expect((await call(gateway.url, '/docs/json')).json).toMatchObject({ openapi: '3.1.0' });
     expect((await call(gateway.url, '/docs/')).text).toMatch(/swagger/i);
   });
 });
