@@ -10,7 +10,8 @@ import {
   VisitorMessages,
 } from '@blog/contracts';
 import {
-  api,
+  bearer,
+  client,
   createTestDatabase,
   eventually,
   logIn,
@@ -125,40 +126,41 @@ describe('producers feed consumers: every record a service published parses for 
     );
 
     // Saga 2 approved, then unpublished; saga 2 rejected by a blog only post has heard of.
-    const blog = await api<{ id: string }>('POST', '/api/blogs', {
-      token,
+    const blog = await client.POST('/api/blogs', {
       body: { title: `Contract ${run}` },
-      headers: traced(),
+      headers: { ...bearer(token), ...traced() },
     });
-    expect(blog.status).toBe(201);
-    const post = await draftAndPublish(token, blog.body.id);
-    expect(
-      (await api('POST', `/api/posts/${post}/unpublish`, { token, headers: traced() })).status,
-    ).toBe(200);
+    expect(blog.response.status).toBe(201);
+    const blogId = blog.data?.id ?? '';
+    const post = await draftAndPublish(token, blogId);
+    const unpublished = await client.POST('/api/posts/{postId}/unpublish', {
+      params: { path: { postId: post } },
+      headers: { ...bearer(token), ...traced() },
+    });
+    expect(unpublished.response.status).toBe(200);
     await rejectedPublication(token, (await logIn(author)).accountId);
 
     // Saga 4 (and saga 3 inside it): the author, with a blog, a live post and a subscription.
     const reader = newPerson();
     await signUp(reader, traced());
     const readerToken = (await logIn(reader, traced())).accessToken;
-    const other = await api<{ id: string }>('POST', '/api/blogs', {
-      token: readerToken,
+    const other = await client.POST('/api/blogs', {
       body: { title: `Other ${run}` },
-      headers: traced(),
+      headers: { ...bearer(readerToken), ...traced() },
     });
-    await draftAndPublish(token, blog.body.id);
+    await draftAndPublish(token, blogId);
     await eventually(
       () =>
-        api('POST', '/api/subscriptions', {
-          token,
-          body: { blogId: other.body.id },
-          headers: traced(),
+        client.POST('/api/subscriptions', {
+          body: { blogId: other.data?.id ?? '' },
+          headers: { ...bearer(token), ...traced() },
         }),
-      (response) => response.status === 201,
+      (answer) => answer.response.status === 201,
     );
-    expect(
-      (await api('POST', '/api/auth/accounts/me/close', { token, headers: traced() })).status,
-    ).toBe(202);
+    const closing = await client.POST('/api/auth/accounts/me/close', {
+      headers: { ...bearer(token), ...traced() },
+    });
+    expect(closing.response.status).toBe(202);
     await recorder.waitFor(() => seen(AccountMessages.AccountClosed.type), 60_000);
 
     const failures: string[] = [];
@@ -197,21 +199,23 @@ const label = (record: ReceivedRecord) =>
 async function draftAndPublish(token: string, blogId: string): Promise<string> {
   const post = await eventually(
     () =>
-      api<{ id: string }>('POST', '/api/posts', {
-        token,
+      client.POST('/api/posts', {
         body: { blogId, title: `Post ${randomUUID().slice(0, 8)}`, body: 'text' },
-        headers: traced(),
+        headers: { ...bearer(token), ...traced() },
       }),
-    (response) => response.status !== 404,
+    (answer) => answer.response.status !== 404,
   );
-  expect(post.status).toBe(201);
-  const postId = post.body.id;
-  expect(
-    (await api('POST', `/api/posts/${postId}/publish`, { token, headers: traced() })).status,
-  ).toBe(202);
+  expect(post.response.status).toBe(201);
+  const postId = post.data?.id ?? '';
+  const started = await client.POST('/api/posts/{postId}/publish', {
+    params: { path: { postId } },
+    headers: { ...bearer(token), ...traced() },
+  });
+  expect(started.response.status).toBe(202);
   await eventually(
-    () => api<{ status: string }>('GET', `/api/posts/${postId}`, { token }),
-    (response) => response.body.status === 'PUBLISHED',
+    () =>
+      client.GET('/api/posts/{postId}', { params: { path: { postId } }, headers: bearer(token) }),
+    (answer) => answer.data?.status === 'PUBLISHED',
   );
   return postId;
 }
@@ -238,22 +242,20 @@ async function rejectedPublication(token: string, ownerId: string): Promise<void
   ]);
   const post = await eventually(
     () =>
-      api<{ id: string }>('POST', '/api/posts', {
-        token,
+      client.POST('/api/posts', {
         body: { blogId, title: 'Ghost post', body: 'text' },
-        headers: traced(),
+        headers: { ...bearer(token), ...traced() },
       }),
-    (response) => response.status !== 404,
+    (answer) => answer.response.status !== 404,
   );
-  expect(post.status).toBe(201);
-  await api('POST', `/api/posts/${post.body.id}/publish`, { token, headers: traced() });
+  expect(post.response.status).toBe(201);
+  const path = { postId: post.data?.id ?? '' };
+  await client.POST('/api/posts/{postId}/publish', {
+    params: { path },
+    headers: { ...bearer(token), ...traced() },
+  });
   await eventually(
-    () =>
-      api<{ status: string; publication: { status: string } | null }>(
-        'GET',
-        `/api/posts/${post.body.id}`,
-        { token },
-      ),
-    (response) => response.body.publication?.status === 'REJECTED',
+    () => client.GET('/api/posts/{postId}', { params: { path }, headers: bearer(token) }),
+    (answer) => answer.data?.publication?.status === 'REJECTED',
   );
 }
