@@ -30,7 +30,7 @@ export const client = createClient<paths>({
       method: request.method,
       headers: request.headers,
       ...(body === undefined ? {} : { body }),
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.any([request.signal, AbortSignal.timeout(15_000)]),
     });
   },
 });
