@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AccountMessages, BlogMessages, PostMessages, SubscriptionMessages } from '@blog/contracts';
 import {
-  api,
+  bearer,
+  client,
   eventually,
   mintAccessToken,
   produceRecords,
@@ -21,24 +22,9 @@ interface User {
 }
 interface Blog {
   readonly id: string;
-  readonly status: string;
-  readonly version: number;
-  readonly deletion: { sagaId: string } | null;
 }
 interface Post {
   readonly id: string;
-  readonly status: string;
-  readonly version: number;
-  readonly publication: { sagaId: string; status: string; reason: string | null } | null;
-}
-interface Started {
-  readonly blogId: string;
-  readonly sagaId: string;
-  readonly status: string;
-}
-interface ErrorBody {
-  readonly code: string;
-  readonly details?: Record<string, unknown>;
 }
 
 async function newUser(): Promise<User> {
@@ -47,48 +33,69 @@ async function newUser(): Promise<User> {
 }
 
 async function createBlog(owner: User, title = `Doomed ${randomUUID().slice(0, 8)}`) {
-  const created = await api<Blog>('POST', '/api/blogs', { token: owner.token, body: { title } });
-  expect(created.status).toBe(201);
-  return created.body;
+  const created = await client.POST('/api/blogs', {
+    headers: bearer(owner.token),
+    body: { title },
+  });
+  expect(created.response.status).toBe(201);
+  if (!created.data) throw new Error(`create answered ${JSON.stringify(created.error)}`);
+  return created.data;
 }
+
+const newPost = (author: User, blogId: string, title: string, body = '') =>
+  client.POST('/api/posts', { headers: bearer(author.token), body: { blogId, title, body } });
 
 async function draft(author: User, blogId: string, title: string): Promise<Post> {
   const created = await eventually(
-    () =>
-      api<Post>('POST', '/api/posts', {
-        token: author.token,
-        body: { blogId, title, body: 'text' },
-      }),
-    (response) => response.status !== 404,
+    () => newPost(author, blogId, title, 'text'),
+    (answer) => answer.response.status !== 404,
   );
-  expect(created.status).toBe(201);
-  return created.body;
+  expect(created.response.status).toBe(201);
+  if (!created.data) throw new Error(`draft answered ${JSON.stringify(created.error)}`);
+  return created.data;
 }
 
 const readPost = (postId: string, reader?: User) =>
-  api<Post>('GET', `/api/posts/${postId}`, reader ? { token: reader.token } : {});
-const readBlog = (blogId: string, reader: User) =>
-  api<Blog>('GET', `/api/blogs/${blogId}`, { token: reader.token });
+  client.GET('/api/posts/{postId}', {
+    params: { path: { postId } },
+    ...(reader ? { headers: bearer(reader.token) } : {}),
+  });
+const readBlog = (blogId: string, reader?: User) =>
+  client.GET('/api/blogs/{blogId}', {
+    params: { path: { blogId } },
+    ...(reader ? { headers: bearer(reader.token) } : {}),
+  });
 const publish = (postId: string, author: User) =>
-  api<{ sagaId: string } & ErrorBody>('POST', `/api/posts/${postId}/publish`, {
-    token: author.token,
+  client.POST('/api/posts/{postId}/publish', {
+    params: { path: { postId } },
+    headers: bearer(author.token),
   });
 const deleteBlog = (blogId: string, owner: User) =>
-  api<Started & ErrorBody>('DELETE', `/api/blogs/${blogId}`, { token: owner.token });
+  client.DELETE('/api/blogs/{blogId}', {
+    params: { path: { blogId } },
+    headers: bearer(owner.token),
+  });
+const updateBlog = (blogId: string, owner: User, body: { title?: string; description?: string }) =>
+  client.PATCH('/api/blogs/{blogId}', {
+    params: { path: { blogId } },
+    headers: bearer(owner.token),
+    body,
+  });
 
 async function publishedPost(author: User, blogId: string, title: string): Promise<Post> {
   const post = await draft(author, blogId, title);
-  expect((await publish(post.id, author)).status).toBe(202);
+  expect((await publish(post.id, author)).response.status).toBe(202);
   const done = await eventually(
     () => readPost(post.id, author),
-    (response) => response.body.status !== 'PUBLISHING',
+    (answer) => answer.data?.status !== 'PUBLISHING',
   );
-  expect(done.body.status).toBe('PUBLISHED');
-  return done.body;
+  expect(done.data?.status).toBe('PUBLISHED');
+  if (!done.data) throw new Error(`no post: ${JSON.stringify(done.error)}`);
+  return done.data;
 }
 
 const statusesOf = async (posts: readonly Post[], author: User) =>
-  Promise.all(posts.map(async (post) => (await readPost(post.id, author)).body.status));
+  Promise.all(posts.map(async (post) => (await readPost(post.id, author)).data?.status));
 
 /** Produces a message as another service's outbox router would put it on Kafka. */
 async function answerAs(
@@ -150,43 +157,37 @@ describe('delete a blog (saga 3)', () => {
       // (on a quick stack the whole saga can end before a second request is sent).
       await whileConnectorPaused('outbox-subscribe', async () => {
         const started = await deleteBlog(blog.id, owner);
-        expect(started.status).toBe(202);
-        expect(started.body).toEqual({
+        expect(started.response.status).toBe(202);
+        expect(started.data).toEqual({
           blogId: blog.id,
           sagaId: expect.any(String),
           status: 'DELETING',
         });
-        sagaId = started.body.sagaId;
+        sagaId = started.data?.sagaId ?? '';
         const held = { sagaId, sagaType: 'delete-blog' };
 
-        expect((await readBlog(blog.id, owner)).body).toMatchObject({
+        expect((await readBlog(blog.id, owner)).data).toMatchObject({
           status: 'DELETING',
           deletion: { sagaId },
         });
-        const update = await api<ErrorBody>('PATCH', `/api/blogs/${blog.id}`, {
-          token: owner.token,
-          body: { title: 'Too late' },
-        });
-        expect(update.status).toBe(409);
-        expect(update.body).toMatchObject({ code: 'LOCKED', details: held });
+        const update = await updateBlog(blog.id, owner, { title: 'Too late' });
+        expect(update.response.status).toBe(409);
+        expect(update.error).toMatchObject({ code: 'LOCKED', details: held });
         const again = await deleteBlog(blog.id, owner);
-        expect(again.status).toBe(409);
-        expect(again.body).toMatchObject({ code: 'LOCKED', details: held });
+        expect(again.response.status).toBe(409);
+        expect(again.error).toMatchObject({ code: 'LOCKED', details: held });
 
         await eventually(
           () => statusesOf(posts, owner),
           (statuses) => statuses.every((status) => status === 'ARCHIVED'),
         );
         // No new posts: refused under the deletion's lock.
-        const late = await api<ErrorBody>('POST', '/api/posts', {
-          token: owner.token,
-          body: { blogId: blog.id, title: 'Late', body: '' },
-        });
-        expect(late.status).toBe(409);
-        expect(late.body).toMatchObject({ code: 'LOCKED', details: held });
+        const late = await newPost(owner, blog.id, 'Late');
+        expect(late.response.status).toBe(409);
+        expect(late.error).toMatchObject({ code: 'LOCKED', details: held });
       });
-      expect((await readPost(posts[1]?.id ?? '')).status).toBe(404);
-      expect((await publish(posts[0]?.id ?? '', owner)).body.code).toBe('POST.ARCHIVED');
+      expect((await readPost(posts[1]?.id ?? '')).response.status).toBe(404);
+      expect((await publish(posts[0]?.id ?? '', owner)).error?.code).toBe('POST.ARCHIVED');
 
       const archived = await recorder.waitFor(
         () => recorded(PostMessages.BlogPostsArchived.type, sagaId).length > 0,
@@ -213,12 +214,12 @@ describe('delete a blog (saga 3)', () => {
       expect(recorded(SubscriptionMessages.BlogSubscriptionsClosed.type, sagaId)).toHaveLength(1);
       const deleted = await eventually(
         () => readBlog(blog.id, owner),
-        (response) => response.body.status === 'DELETED',
+        (answer) => answer.data?.status === 'DELETED',
       );
-      expect(deleted.body.deletion).toEqual({ sagaId });
-      expect((await api('GET', `/api/blogs/${blog.id}`)).status).toBe(404);
-      const listed = await api<{ items: Blog[] }>('GET', `/api/blogs?owner=${owner.id}`);
-      expect(listed.body.items.map((item) => item.id)).not.toContain(blog.id);
+      expect(deleted.data?.deletion).toEqual({ sagaId });
+      expect((await readBlog(blog.id)).response.status).toBe(404);
+      const listed = await client.GET('/api/blogs', { params: { query: { owner: owner.id } } });
+      expect(listed.data?.items.map((item) => item.id)).not.toContain(blog.id);
       expect(await statusesOf(posts, owner)).toEqual(['ARCHIVED', 'ARCHIVED']);
       await recorder.waitFor(
         () => recorded(BlogMessages.BlogDeleted.type, sagaId).length > 0,
@@ -236,33 +237,31 @@ describe('delete a blog (saga 3)', () => {
       // of it, which is the milliseconds-long window on a running stack, made to last.
       const { started, late } = await whileConnectorPaused('outbox-blog', async () => {
         const deletion = await deleteBlog(blog.id, owner);
-        expect(deletion.status).toBe(202);
-        const created = await api<Post>('POST', '/api/posts', {
-          token: owner.token,
-          body: { blogId: blog.id, title: 'Written in the window', body: '' },
-        });
-        return { started: deletion.body, late: created };
+        expect(deletion.response.status).toBe(202);
+        const created = await newPost(owner, blog.id, 'Written in the window');
+        return { started: { sagaId: deletion.data?.sagaId ?? '' }, late: created };
       });
-      expect(late.status).toBe(201);
-      expect(late.body.status).toBe('DRAFT');
+      expect(late.response.status).toBe(201);
+      expect(late.data?.status).toBe('DRAFT');
+      const lateId = late.data?.id ?? '';
 
       const settled = await eventually(
-        () => readPost(late.body.id, owner),
-        (response) => response.body.status === 'ARCHIVED',
+        () => readPost(lateId, owner),
+        (answer) => answer.data?.status === 'ARCHIVED',
       );
-      expect(settled.body.status).toBe('ARCHIVED');
+      expect(settled.data?.status).toBe('ARCHIVED');
       const deleted = await eventually(
         () => readBlog(blog.id, owner),
-        (response) => response.body.status === 'DELETED',
+        (answer) => answer.data?.status === 'DELETED',
       );
-      expect(deleted.body.deletion).toEqual({ sagaId: started.sagaId });
+      expect(deleted.data?.deletion).toEqual({ sagaId: started.sagaId });
       await recorder.waitFor(
         () => recorded(PostMessages.BlogPostsArchived.type, started.sagaId).length > 0,
         15_000,
       );
       const [archived] = recorded(PostMessages.BlogPostsArchived.type, started.sagaId);
       const postIds = payloadOf(archived)['postIds'];
-      expect(postIds).toContain(late.body.id);
+      expect(postIds).toContain(lateId);
     });
   });
 
@@ -279,12 +278,12 @@ describe('delete a blog (saga 3)', () => {
       const [deletion, publication] = deletionFirst
         ? [await deleteBlog(blog.id, owner), await publish(target, owner)]
         : await Promise.all([deleteBlog(blog.id, owner), publish(target, owner)]);
-      expect(deletion.status).toBe(202);
-      const deletionSaga = deletion.body.sagaId;
-      expect([202, 409]).toContain(publication.status);
-      if (publication.status === 409) {
+      expect(deletion.response.status).toBe(202);
+      const deletionSaga = deletion.data?.sagaId ?? '';
+      expect([202, 409]).toContain(publication.response.status);
+      if (publication.response.status === 409) {
         // post already knew the blog was DELETING: refused up front, under the deletion's lock.
-        expect(publication.body).toMatchObject({
+        expect(publication.error).toMatchObject({
           code: 'LOCKED',
           details: { sagaId: deletionSaga },
         });
@@ -295,15 +294,15 @@ describe('delete a blog (saga 3)', () => {
         () => statusesOf(posts, owner),
         (statuses) => statuses.every((status) => status === 'ARCHIVED'),
       );
-      const rushed = (await readPost(target, owner)).body;
-      if (publication.status === 202) {
-        expect(rushed.publication?.sagaId).toBe(publication.body.sagaId);
-        expect(['PUBLISHED', 'REJECTED']).toContain(rushed.publication?.status);
-        if (rushed.publication?.status === 'REJECTED') {
+      const rushed = (await readPost(target, owner)).data;
+      if (publication.response.status === 202) {
+        expect(rushed?.publication?.sagaId).toBe(publication.data?.sagaId);
+        expect(['PUBLISHED', 'REJECTED']).toContain(rushed?.publication?.status);
+        if (rushed?.publication?.status === 'REJECTED') {
           expect(rushed.publication.reason).toBe('BLOG_DELETING');
         }
       }
-      expect((await readPost(target)).status).toBe(404);
+      expect((await readPost(target)).response.status).toBe(404);
       await recorder.waitFor(
         () => recorded(PostMessages.BlogPostsArchived.type, deletionSaga).length > 0,
         15_000,
@@ -312,7 +311,7 @@ describe('delete a blog (saga 3)', () => {
         blogId: blog.id,
         postIds: posts.map((post) => post.id),
       });
-      expect(['DELETING', 'DELETED']).toContain((await readBlog(blog.id, owner)).body.status);
+      expect(['DELETING', 'DELETED']).toContain((await readBlog(blog.id, owner)).data?.status);
     }
   });
 
@@ -327,20 +326,21 @@ describe('delete a blog (saga 3)', () => {
     // real confirmation can win the race and the blog is simply DELETED.
     const { sagaId, restored } = await whileConnectorPaused('outbox-subscribe', async () => {
       const started = await deleteBlog(blog.id, owner);
-      expect(started.status).toBe(202);
+      expect(started.response.status).toBe(202);
+      const startedSaga = started.data?.sagaId ?? '';
       await answerAs(
         SubscriptionMessages.BlogSubscriptionsCloseRefused,
         blog.id,
         { blogId: blog.id, reason: 'subscriptions are being migrated' },
-        started.body.sagaId,
+        startedSaga,
       );
       const active = await eventually(
         () => readBlog(blog.id, owner),
-        (response) => response.body.status === 'ACTIVE',
+        (answer) => answer.data?.status === 'ACTIVE',
       );
-      return { sagaId: started.body.sagaId, restored: active };
+      return { sagaId: startedSaga, restored: active };
     });
-    expect(restored.body.deletion).toBeNull();
+    expect(restored.data?.deletion).toBeNull();
     // subscribe's own confirmation arrives after the refusal; once blog has handled it (its
     // inbox holds the message id) the blog is still ACTIVE.
     await recorder.waitFor(
@@ -355,7 +355,7 @@ describe('delete a blog (saga 3)', () => {
         ]),
       (rows) => rows.length > 0,
     );
-    expect((await readBlog(blog.id, owner)).body.status).toBe('ACTIVE');
+    expect((await readBlog(blog.id, owner)).data?.status).toBe('ACTIVE');
     await recorder.waitFor(
       () => recorded(BlogMessages.BlogDeletionCancelled.type, sagaId).length > 0,
       15_000,
@@ -373,20 +373,13 @@ describe('delete a blog (saga 3)', () => {
       () => statusesOf(posts, owner),
       (statuses) => statuses[0] === 'DRAFT' && statuses[1] === 'PUBLISHED',
     );
-    expect((await readPost(posts[1]?.id ?? '')).status).toBe(200);
+    expect((await readPost(posts[1]?.id ?? '')).response.status).toBe(200);
 
-    const update = await api<Blog>('PATCH', `/api/blogs/${blog.id}`, {
-      token: owner.token,
-      body: { description: 'still here' },
-    });
-    expect(update.status).toBe(200);
+    const update = await updateBlog(blog.id, owner, { description: 'still here' });
+    expect(update.response.status).toBe(200);
     await eventually(
-      () =>
-        api('POST', '/api/posts', {
-          token: owner.token,
-          body: { blogId: blog.id, title: 'New', body: '' },
-        }),
-      (response) => response.status === 201,
+      () => newPost(owner, blog.id, 'New'),
+      (answer) => answer.response.status === 201,
     );
   });
 
@@ -410,13 +403,15 @@ describe('delete a blog (saga 3)', () => {
     // Each blog is under a deletion saga of its own (DELETED already if its participants
     // answered before the first read: the lock's saga id stays on the blog).
     const deleting = await eventually(
-      () => Promise.all(blogs.map(async (blog) => (await readBlog(blog.id, closing)).body)),
+      () => Promise.all(blogs.map(async (blog) => (await readBlog(blog.id, closing)).data)),
       (states) =>
         states.every(
-          (state) => ['DELETING', 'DELETED'].includes(state.status) && state.deletion !== null,
+          (state) =>
+            ['DELETING', 'DELETED'].includes(state?.status ?? '') &&
+            (state?.deletion ?? null) !== null,
         ),
     );
-    const children = deleting.map((state) => state.deletion?.sagaId);
+    const children = deleting.map((state) => state?.deletion?.sagaId);
     expect(new Set(children).size).toBe(2);
     expect(children).not.toContain(closureSagaId);
     await recorder.waitFor(
@@ -428,12 +423,12 @@ describe('delete a blog (saga 3)', () => {
         ),
       15_000,
     );
-    const late = await api<ErrorBody>('POST', '/api/blogs', {
-      token: closing.token,
+    const late = await client.POST('/api/blogs', {
+      headers: bearer(closing.token),
       body: { title: 'Escape' },
     });
-    expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({
+    expect(late.response.status).toBe(409);
+    expect(late.error).toMatchObject({
       code: 'LOCKED',
       details: { sagaId: closureSagaId, sagaType: 'close-account' },
     });

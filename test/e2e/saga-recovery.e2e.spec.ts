@@ -1,5 +1,6 @@
 import {
-  api,
+  bearer,
+  client,
   eventually,
   inDatabase,
   mintAccessToken,
@@ -13,7 +14,20 @@ import {
 // participant cannot apply until an operator has fixed the cause and replayed the saga.
 
 const registrationOf = (accountId: string, sagaId: string) =>
-  api<Registration>('GET', `/api/auth/registrations/${accountId}?sagaId=${sagaId}`);
+  client.GET('/api/auth/registrations/{accountId}', {
+    params: { path: { accountId }, query: { sagaId } },
+  });
+
+/** Registers, and expects the 202 that names the account and the saga. */
+async function register(person: ReturnType<typeof newPerson>): Promise<Registration> {
+  const response = await client.POST('/api/auth/register', { body: person });
+  expect(response.response.status).toBe(202);
+  if (!response.data) throw new Error(`register answered ${JSON.stringify(response.error)}`);
+  return response.data;
+}
+
+const sagaOf = (sagaId: string, admin: string) =>
+  client.GET('/admin/sagas/{sagaId}', { params: { path: { sagaId } }, headers: bearer(admin) });
 
 /** What the sign-up left behind: user's profile rows and events, auth's account events. */
 const effectsOf = async (accountId: string, handle: string) => ({
@@ -45,13 +59,10 @@ describe('sagas recover from a participant that is down or failing', () => {
     await stackCommand('scripts/stack.sh', ['stop', 'user']);
     let registered: Registration;
     try {
-      const person = newPerson();
-      const response = await api<Registration>('POST', '/api/auth/register', { body: person });
-      expect(response.status).toBe(202);
-      registered = response.body;
+      registered = await register(newPerson());
       // Nobody answers for a while: the account waits, PENDING, for its profile.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
-      expect((await registrationOf(registered.accountId, registered.sagaId)).body.status).toBe(
+      expect((await registrationOf(registered.accountId, registered.sagaId)).data?.status).toBe(
         'PENDING',
       );
     } finally {
@@ -59,9 +70,9 @@ describe('sagas recover from a participant that is down or failing', () => {
     }
     const settled = await eventually(
       () => registrationOf(registered.accountId, registered.sagaId),
-      (response) => response.body.status !== 'PENDING',
+      (answer) => answer.data?.status !== 'PENDING',
     );
-    expect(settled.body.status).toBe('ACTIVE');
+    expect(settled.data?.status).toBe('ACTIVE');
   });
 
   it('a sign-up stuck on a dead letter completes when an admin replays it; a second replay changes nothing', async () => {
@@ -82,21 +93,14 @@ describe('sagas recover from a participant that is down or failing', () => {
     );
     let registered: Registration;
     try {
-      const response = await api<Registration>('POST', '/api/auth/register', { body: person });
-      expect(response.status).toBe(202);
-      registered = response.body;
+      registered = await register(person);
       const failed = await eventually(
-        () =>
-          api<{ saga: { status: string }; deadLetters: { error: string }[] }>(
-            'GET',
-            `/admin/sagas/${registered.sagaId}`,
-            { token: admin },
-          ),
-        (saga) => saga.status === 200 && saga.body.deadLetters.length > 0,
+        () => sagaOf(registered.sagaId, admin),
+        (saga) => saga.response.status === 200 && (saga.data?.deadLetters.length ?? 0) > 0,
       );
-      expect(failed.body.saga.status).toBe('failed');
-      expect(failed.body.deadLetters[0]?.error).toContain('injected fault');
-      expect((await registrationOf(registered.accountId, registered.sagaId)).body.status).toBe(
+      expect(failed.data?.saga.status).toBe('failed');
+      expect(failed.data?.deadLetters[0]?.error).toContain('injected fault');
+      expect((await registrationOf(registered.accountId, registered.sagaId)).data?.status).toBe(
         'PENDING',
       );
     } finally {
@@ -108,26 +112,22 @@ describe('sagas recover from a participant that is down or failing', () => {
     }
 
     const replay = () =>
-      api<{
-        republished: number;
-        redriven: number;
-        services: { service: string; ok: boolean }[];
-      }>('POST', `/admin/sagas/${registered.sagaId}/replay`, { token: admin });
+      client.POST('/admin/sagas/{sagaId}/replay', {
+        params: { path: { sagaId: registered.sagaId } },
+        headers: bearer(admin),
+      });
     const first = await replay();
-    expect(first.status).toBe(200);
-    expect(first.body.redriven).toBeGreaterThanOrEqual(1);
-    expect(first.body.services.every((service) => service.ok)).toBe(true);
+    expect(first.response.status).toBe(200);
+    expect(first.data?.redriven).toBeGreaterThanOrEqual(1);
+    expect(first.data?.services.every((service) => service.ok)).toBe(true);
     const done = await eventually(
       () => registrationOf(registered.accountId, registered.sagaId),
-      (response) => response.body.status !== 'PENDING',
+      (answer) => answer.data?.status !== 'PENDING',
     );
-    expect(done.body.status).toBe('ACTIVE');
+    expect(done.data?.status).toBe('ACTIVE');
     await eventually(
-      () =>
-        api<{ saga: { status: string } }>('GET', `/admin/sagas/${registered.sagaId}`, {
-          token: admin,
-        }),
-      (saga) => saga.body.saga.status === 'succeeded',
+      () => sagaOf(registered.sagaId, admin),
+      (saga) => saga.data?.saga.status === 'succeeded',
     );
     const once = await effectsOf(registered.accountId, person.handle);
     expect(once.profiles).toBe(1);
@@ -135,8 +135,8 @@ describe('sagas recover from a participant that is down or failing', () => {
     // The second replay re-publishes every message of the saga again (same ids): the
     // inboxes take none of them twice.
     const second = await replay();
-    expect(second.status).toBe(200);
-    expect(second.body.republished).toBeGreaterThan(0);
+    expect(second.response.status).toBe(200);
+    expect(second.data?.republished).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await effectsOf(registered.accountId, person.handle)).toEqual(once);
     expect((await signUp(newPerson(person.handle))).status).toBe('REJECTED');

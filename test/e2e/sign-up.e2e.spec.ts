@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { api, type ApiResponse, eventually, STACK } from '@blog/testing';
+import { bearer, client, eventually, STACK } from '@blog/testing';
 import { Client } from 'pg';
 
 // Sign-up through the running stack: auth registers, user takes the handle (or not),
@@ -8,24 +8,10 @@ import { Client } from 'pg';
 interface Registration {
   accountId: string;
   sagaId: string;
-  status: string;
-  reason?: string;
-}
-interface Session {
-  accountId: string;
-  tokenType: string;
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
-interface ErrorBody {
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
 }
 
 /** A client address of its own per spec run, so failed logins of other runs do not count. */
-const client = {
+const clientAddress = {
   'x-forwarded-for': `198.18.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`,
 };
 const newHandle = () => `e2e_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
@@ -37,76 +23,84 @@ const newPerson = (handle = newHandle()) => ({
 });
 
 const register = (person: ReturnType<typeof newPerson>) =>
-  api<Registration>('POST', '/api/auth/register', { body: person, headers: client });
-const statusOf = (registration: Registration) =>
-  api<Registration>(
-    'GET',
-    `/api/auth/registrations/${registration.accountId}?sagaId=${registration.sagaId}`,
-  );
+  client.POST('/api/auth/register', { body: person, headers: clientAddress });
+/** The registration a 202 named (empty ids otherwise, which no poll finds). */
+const idsOf = (registered: Awaited<ReturnType<typeof register>>): Registration => ({
+  accountId: registered.data?.accountId ?? '',
+  sagaId: registered.data?.sagaId ?? '',
+});
+const statusOf = ({ accountId, sagaId }: Registration) =>
+  client.GET('/api/auth/registrations/{accountId}', {
+    params: { path: { accountId }, query: { sagaId } },
+  });
 const settled = async (registration: Registration) =>
   (
     await eventually(
       () => statusOf(registration),
-      (r) => r.body.status !== 'PENDING',
+      (r) => r.data?.status !== 'PENDING',
     )
-  ).body;
+  ).data;
 const logIn = (email: string, password: string) =>
-  api<Session & ErrorBody>('POST', '/api/auth/login', {
-    body: { email, password },
-    headers: client,
-  });
+  client.POST('/api/auth/login', { body: { email, password }, headers: clientAddress });
 const refresh = (refreshToken: string) =>
-  api<Session & ErrorBody>('POST', '/api/auth/refresh', {
-    body: { refreshToken },
-    headers: client,
-  });
+  client.POST('/api/auth/refresh', { body: { refreshToken }, headers: clientAddress });
 
 async function signUp() {
   const person = newPerson();
   const registered = await register(person);
-  expect(registered.status).toBe(202);
-  expect(await settled(registered.body)).toMatchObject({ status: 'ACTIVE' });
-  return { ...person, accountId: registered.body.accountId };
+  expect(registered.response.status).toBe(202);
+  expect(await settled(idsOf(registered))).toMatchObject({ status: 'ACTIVE' });
+  return { ...person, accountId: idsOf(registered).accountId };
 }
 
 async function signedIn() {
   const person = await signUp();
   const session = await logIn(person.email, person.password);
-  expect(session.status).toBe(200);
-  return { person, session: session.body };
+  expect(session.response.status).toBe(200);
+  if (!session.data) throw new Error(`login answered ${JSON.stringify(session.error)}`);
+  return { person, session: session.data };
 }
+
+const profileOf = (handle: string) =>
+  client.GET('/api/users/{handle}', { params: { path: { handle } } });
 
 describe('sign-up saga through the stack', () => {
   it('signs up (202, PENDING), becomes ACTIVE, logs in, and the profile is public', async () => {
     const person = newPerson();
     const registered = await register(person);
-    expect(registered.status).toBe(202);
-    expect(registered.body).toEqual({
+    expect(registered.response.status).toBe(202);
+    expect(registered.data).toEqual({
       accountId: expect.any(String),
       sagaId: expect.any(String),
       status: 'PENDING',
     });
-    expect(registered.headers.get('location')).toBe(
-      `/api/auth/registrations/${registered.body.accountId}?sagaId=${registered.body.sagaId}`,
+    const { accountId, sagaId } = idsOf(registered);
+    expect(registered.response.headers.get('location')).toBe(
+      `/api/auth/registrations/${accountId}?sagaId=${sagaId}`,
     );
-    expect(await settled(registered.body)).toEqual({ ...registered.body, status: 'ACTIVE' });
+    expect(await settled({ accountId, sagaId })).toEqual({
+      ...registered.data,
+      status: 'ACTIVE',
+    });
 
     const session = await logIn(person.email, person.password);
-    expect(session.status).toBe(200);
-    expect(session.body).toMatchObject({
-      accountId: registered.body.accountId,
+    expect(session.response.status).toBe(200);
+    expect(session.data).toMatchObject({
+      accountId,
       tokenType: 'Bearer',
       expiresIn: 900,
       accessToken: expect.stringMatching(/^eyJ/),
       refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
-    const me = await api('GET', '/api/auth/accounts/me', { token: session.body.accessToken });
-    expect(me.body).toMatchObject({ status: 'ACTIVE', roles: ['user'], email: person.email });
+    const me = await client.GET('/api/auth/accounts/me', {
+      headers: bearer(session.data?.accessToken ?? ''),
+    });
+    expect(me.data).toMatchObject({ status: 'ACTIVE', roles: ['user'], email: person.email });
 
-    const profile = await api('GET', `/api/users/${person.handle}`);
-    expect(profile.status).toBe(200);
-    expect(profile.body).toMatchObject({
-      accountId: registered.body.accountId,
+    const profile = await profileOf(person.handle);
+    expect(profile.response.status).toBe(200);
+    expect(profile.data).toMatchObject({
+      accountId,
       handle: person.handle,
       displayName: person.displayName,
       bio: null,
@@ -117,14 +111,14 @@ describe('sign-up saga through the stack', () => {
     const first = await signUp();
     const second = newPerson(first.handle.toUpperCase());
     const registered = await register(second);
-    expect(registered.status).toBe(202);
-    expect(await settled(registered.body)).toMatchObject({
+    expect(registered.response.status).toBe(202);
+    expect(await settled(idsOf(registered))).toMatchObject({
       status: 'REJECTED',
       reason: 'HANDLE_TAKEN',
     });
     const login = await logIn(second.email, second.password);
-    expect(login.status).toBe(403);
-    expect(login.body).toMatchObject({
+    expect(login.response.status).toBe(403);
+    expect(login.error).toMatchObject({
       code: 'AUTH.ACCOUNT_REJECTED',
       details: { reason: 'HANDLE_TAKEN' },
     });
@@ -134,13 +128,13 @@ describe('sign-up saga through the stack', () => {
     const handle = newHandle();
     const people = [newPerson(handle), newPerson(handle)];
     const registrations = await Promise.all(people.map(register));
-    expect(registrations.map((r) => r.status)).toEqual([202, 202]);
-    const outcomes = await Promise.all(registrations.map((r) => settled(r.body)));
-    expect(outcomes.map((o) => o.status).sort()).toEqual(['ACTIVE', 'REJECTED']);
-    const winner = outcomes.find((o) => o.status === 'ACTIVE');
-    expect(outcomes.find((o) => o.status === 'REJECTED')?.reason).toBe('HANDLE_TAKEN');
-    const profile = await api('GET', `/api/users/${handle}`);
-    expect(profile.body).toMatchObject({ accountId: winner?.accountId, handle });
+    expect(registrations.map((r) => r.response.status)).toEqual([202, 202]);
+    const outcomes = await Promise.all(registrations.map((r) => settled(idsOf(r))));
+    expect(outcomes.map((o) => o?.status).sort()).toEqual(['ACTIVE', 'REJECTED']);
+    const winner = outcomes.find((o) => o?.status === 'ACTIVE');
+    expect(outcomes.find((o) => o?.status === 'REJECTED')?.reason).toBe('HANDLE_TAKEN');
+    const profile = await profileOf(handle);
+    expect(profile.data).toMatchObject({ accountId: winner?.accountId, handle });
   });
 
   it('refuses login while the sign-up is pending, with AUTH.ACCOUNT_PENDING', async () => {
@@ -157,14 +151,14 @@ describe('sign-up saga through the stack', () => {
         [randomUUID(), person.handle],
       );
       const registered = await register(person);
-      expect(registered.status).toBe(202);
+      expect(registered.response.status).toBe(202);
       const login = await logIn(person.email, person.password);
-      expect(login.status).toBe(403);
-      expect(login.body).toMatchObject({ code: 'AUTH.ACCOUNT_PENDING' });
-      expect((await statusOf(registered.body)).body.status).toBe('PENDING');
+      expect(login.response.status).toBe(403);
+      expect(login.error).toMatchObject({ code: 'AUTH.ACCOUNT_PENDING' });
+      expect((await statusOf(idsOf(registered))).data?.status).toBe('PENDING');
       await holder.query('ROLLBACK');
-      expect(await settled(registered.body)).toMatchObject({ status: 'ACTIVE' });
-      expect((await logIn(person.email, person.password)).status).toBe(200);
+      expect(await settled(idsOf(registered))).toMatchObject({ status: 'ACTIVE' });
+      expect((await logIn(person.email, person.password)).response.status).toBe(200);
     } finally {
       await holder.query('ROLLBACK').catch(() => undefined);
       await holder.end();
@@ -174,55 +168,57 @@ describe('sign-up saga through the stack', () => {
   it('refresh rotates the token; reusing a spent one revokes the session', async () => {
     const { session } = await signedIn();
     const rotated = await refresh(session.refreshToken);
-    expect(rotated.status).toBe(200);
-    expect(rotated.body.refreshToken).not.toBe(session.refreshToken);
-    expect(rotated.body.accessToken).not.toBe(session.accessToken);
-    const me = await api('GET', '/api/auth/accounts/me', { token: rotated.body.accessToken });
-    expect(me.status).toBe(200);
+    expect(rotated.response.status).toBe(200);
+    expect(rotated.data?.refreshToken).not.toBe(session.refreshToken);
+    expect(rotated.data?.accessToken).not.toBe(session.accessToken);
+    const me = await client.GET('/api/auth/accounts/me', {
+      headers: bearer(rotated.data?.accessToken ?? ''),
+    });
+    expect(me.response.status).toBe(200);
 
     const reused = await refresh(session.refreshToken);
-    expect(reused.status).toBe(401);
-    expect(reused.body).toMatchObject({ code: 'AUTH.REFRESH_REUSED' });
-    const afterReuse = await refresh(rotated.body.refreshToken);
-    expect(afterReuse.status).toBe(401);
-    expect(afterReuse.body).toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
+    expect(reused.response.status).toBe(401);
+    expect(reused.error).toMatchObject({ code: 'AUTH.REFRESH_REUSED' });
+    const afterReuse = await refresh(rotated.data?.refreshToken ?? '');
+    expect(afterReuse.response.status).toBe(401);
+    expect(afterReuse.error).toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
   });
 
   it('logout ends the session: its refresh token no longer works', async () => {
     const { session } = await signedIn();
-    const anonymous = await api('POST', '/api/auth/logout', {
+    const anonymous = await client.POST('/api/auth/logout', {
       body: { refreshToken: session.refreshToken },
     });
-    expect(anonymous.status).toBe(401);
-    const out = await api('POST', '/api/auth/logout', {
-      token: session.accessToken,
+    expect(anonymous.response.status).toBe(401);
+    const out = await client.POST('/api/auth/logout', {
+      headers: bearer(session.accessToken),
       body: { refreshToken: session.refreshToken },
     });
-    expect(out.status).toBe(204);
+    expect(out.response.status).toBe(204);
     const after = await refresh(session.refreshToken);
-    expect(after.status).toBe(401);
-    expect(after.body).toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
+    expect(after.response.status).toBe(401);
+    expect(after.error).toMatchObject({ code: 'AUTH.REFRESH_INVALID' });
   });
 
   it('a wrong password is 401 without saying which part was wrong', async () => {
     const person = await signUp();
     const wrongPassword = await logIn(person.email, `${person.password}x`);
     const unknownEmail = await logIn(`nobody-${randomUUID()}@example.com`, person.password);
-    expect(wrongPassword.status).toBe(401);
-    expect(unknownEmail.status).toBe(401);
-    expect(wrongPassword.body).toEqual({
+    expect(wrongPassword.response.status).toBe(401);
+    expect(unknownEmail.response.status).toBe(401);
+    expect(wrongPassword.error).toEqual({
       code: 'AUTH.INVALID_CREDENTIALS',
       message: 'Email or password is incorrect',
     });
-    expect(unknownEmail.body).toEqual(wrongPassword.body);
+    expect(unknownEmail.error).toEqual(wrongPassword.error);
   });
 
   it('a second account for one email is 409 AUTH.EMAIL_TAKEN', async () => {
     const person = await signUp();
-    const again: ApiResponse<ErrorBody> = await api('POST', '/api/auth/register', {
+    const again = await client.POST('/api/auth/register', {
       body: { ...newPerson(), email: person.email.toUpperCase() },
     });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('AUTH.EMAIL_TAKEN');
+    expect(again.response.status).toBe(409);
+    expect(again.error?.code).toBe('AUTH.EMAIL_TAKEN');
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { api, eventually, serviceInstanceUrls } from '@blog/testing';
+import { client, eventually, serviceInstanceUrls } from '@blog/testing';
 import { parsePrometheusText, type Sample, samplesOf, sumOf } from './support/prometheus-text';
 
 // One sign-up through the gateway must move the operator's metrics on both services the
@@ -51,25 +51,26 @@ describe('metrics of one sign-up', () => {
     before.auth = await scrape('auth');
     before.user = await scrape('user');
 
-    const registered = await api<{ accountId: string; sagaId: string }>(
-      'POST',
-      '/api/auth/register',
-      {
-        body: {
-          email: `${randomUUID()}@example.com`,
-          password: `pw ${randomUUID()}`,
-          handle,
-          displayName: 'Metrics Probe',
-        },
+    const registered = await client.POST('/api/auth/register', {
+      body: {
+        email: `${randomUUID()}@example.com`,
+        password: `pw ${randomUUID()}`,
+        handle,
+        displayName: 'Metrics Probe',
       },
-    );
-    expect(registered.status).toBe(202);
-    const { accountId, sagaId } = registered.body;
+    });
+    expect(registered.response.status).toBe(202);
+    const accountId = registered.data?.accountId ?? '';
+    const sagaId = registered.data?.sagaId ?? '';
     await eventually(
-      () => api<{ status: string }>('GET', `/api/auth/registrations/${accountId}?sagaId=${sagaId}`),
-      (response) => response.body.status === 'ACTIVE',
+      () =>
+        client.GET('/api/auth/registrations/{accountId}', {
+          params: { path: { accountId }, query: { sagaId } },
+        }),
+      (answer) => answer.data?.status === 'ACTIVE',
     );
-    expect((await api('GET', `/api/users/${handle}`)).status).toBe(200);
+    const profile = await client.GET('/api/users/{handle}', { params: { path: { handle } } });
+    expect(profile.response.status).toBe(200);
 
     // The saga step and outcome counters move once each consumer's transaction committed.
     const step = { saga_type: 'sign-up', step: 'account.activate', outcome: 'succeeded' };

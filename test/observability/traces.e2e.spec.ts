@@ -7,7 +7,8 @@ import {
   ProfileMessages,
 } from '@blog/contracts';
 import {
-  api,
+  bearer,
+  client,
   eventually,
   mintAccessToken,
   newPerson,
@@ -163,39 +164,42 @@ describe('traces through the stack (Jaeger)', () => {
   it('a publication is one trace: gateway → post → blog → post → subscribe', async () => {
     const authorId = randomUUID();
     const token = await mintAccessToken({ accountId: authorId });
-    const blog = await api<{ id: string }>('POST', '/api/blogs', {
-      token,
+    const blog = await client.POST('/api/blogs', {
+      headers: bearer(token),
       body: { title: `Traced ${randomUUID().slice(0, 8)}` },
     });
-    expect(blog.status).toBe(201);
+    expect(blog.response.status).toBe(201);
     // post learns the blog from BlogCreated; until then a draft is 404 POST.BLOG_NOT_FOUND.
     const draft = await eventually(
       () =>
-        api<{ id: string }>('POST', '/api/posts', {
-          token,
-          body: { blogId: blog.body.id, title: 'Traced', body: 'One trace per saga.' },
+        client.POST('/api/posts', {
+          headers: bearer(token),
+          body: { blogId: blog.data?.id ?? '', title: 'Traced', body: 'One trace per saga.' },
         }),
-      (response) => response.status !== 404,
+      (answer) => answer.response.status !== 404,
     );
-    expect(draft.status).toBe(201);
-    const started = await api<{ sagaId: string }>('POST', `/api/posts/${draft.body.id}/publish`, {
-      token,
+    expect(draft.response.status).toBe(201);
+    const postId = draft.data?.id ?? '';
+    const started = await client.POST('/api/posts/{postId}/publish', {
+      params: { path: { postId } },
+      headers: bearer(token),
     });
-    expect(started.status).toBe(202);
+    expect(started.response.status).toBe(202);
     const published = await eventually(
-      () => api<{ status: string }>('GET', `/api/posts/${draft.body.id}`, { token }),
-      (response) => response.body.status !== 'PUBLISHING',
+      () =>
+        client.GET('/api/posts/{postId}', { params: { path: { postId } }, headers: bearer(token) }),
+      (answer) => answer.data?.status !== 'PUBLISHING',
     );
-    expect(published.body.status).toBe('PUBLISHED');
+    expect(published.data?.status).toBe('PUBLISHED');
 
     const trace = await expectOneTrace(
-      started.body.sagaId,
+      started.data?.sagaId ?? '',
       [
         { producer: 'post', consumer: 'blog', message: PostMessages.PublishRequested },
         { producer: 'blog', consumer: 'post', message: BlogMessages.PublicationApproved },
         { producer: 'post', consumer: 'subscribe', message: PostMessages.PostPublished },
       ],
-      { method: 'POST', path: `/api/posts/${draft.body.id}/publish` },
+      { method: 'POST', path: `/api/posts/${postId}/publish` },
     );
     expect([...trace.services()]).toEqual(
       expect.arrayContaining(['gateway', 'post', 'blog', 'subscribe']),

@@ -21,9 +21,17 @@ const documentedAnswers: Middleware = {
  */
 export const client = createClient<paths>({
   baseUrl: `http://127.0.0.1:${SERVICE_PORTS.gateway}`,
-  fetch: (request: Request) => {
+  fetch: async (request: Request) => {
     const url = new URL(request.url);
-    return fetch(new Request(apiUrl(`${url.pathname}${url.search}`), request));
+    // The body is sent as a string, not the Request's stream: a service that refuses early (413)
+    // closes the socket mid-upload, and a streamed body then fails with EPIPE instead of the answer.
+    const body = request.body ? await request.text() : undefined;
+    return fetch(apiUrl(`${url.pathname}${url.search}`), {
+      method: request.method,
+      headers: request.headers,
+      ...(body === undefined ? {} : { body }),
+      signal: AbortSignal.any([request.signal, AbortSignal.timeout(15_000)]),
+    });
   },
 });
 client.use(documentedAnswers);

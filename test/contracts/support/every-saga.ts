@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { BlogMessages } from '@blog/contracts';
-import { api, eventually, logIn, newPerson, produceRecords, signUp } from '@blog/testing';
+import {
+  bearer,
+  client,
+  eventually,
+  logIn,
+  newPerson,
+  produceRecords,
+  signUp,
+} from '@blog/testing';
 
 /**
  * Requests of one spec's run, told apart by their request id: every message a request
@@ -35,59 +43,62 @@ export async function driveEverySaga(run: TracedRun): Promise<void> {
     'REJECTED',
   );
 
-  const blog = await api<{ id: string }>('POST', '/api/blogs', {
-    token,
+  const blog = await client.POST('/api/blogs', {
     body: { title: `Contract ${run.prefix}` },
-    headers: run.headers(),
+    headers: { ...bearer(token), ...run.headers() },
   });
-  expect(blog.status).toBe(201);
-  const post = await draftAndPublish(run, token, blog.body.id);
-  expect(
-    (await api('POST', `/api/posts/${post}/unpublish`, { token, headers: run.headers() })).status,
-  ).toBe(200);
+  expect(blog.response.status).toBe(201);
+  const blogId = blog.data?.id ?? '';
+  const post = await draftAndPublish(run, token, blogId);
+  const unpublished = await client.POST('/api/posts/{postId}/unpublish', {
+    params: { path: { postId: post } },
+    headers: { ...bearer(token), ...run.headers() },
+  });
+  expect(unpublished.response.status).toBe(200);
   await rejectedPublication(run, token, accountId);
 
   const reader = newPerson();
   await signUp(reader, run.headers());
   const readerToken = (await logIn(reader, run.headers())).accessToken;
-  const other = await api<{ id: string }>('POST', '/api/blogs', {
-    token: readerToken,
+  const other = await client.POST('/api/blogs', {
     body: { title: `Other ${run.prefix}` },
-    headers: run.headers(),
+    headers: { ...bearer(readerToken), ...run.headers() },
   });
-  await draftAndPublish(run, token, blog.body.id);
+  await draftAndPublish(run, token, blogId);
   await eventually(
     () =>
-      api('POST', '/api/subscriptions', {
-        token,
-        body: { blogId: other.body.id },
-        headers: run.headers(),
+      client.POST('/api/subscriptions', {
+        body: { blogId: other.data?.id ?? '' },
+        headers: { ...bearer(token), ...run.headers() },
       }),
-    (response) => response.status === 201,
+    (answer) => answer.response.status === 201,
   );
-  expect(
-    (await api('POST', '/api/auth/accounts/me/close', { token, headers: run.headers() })).status,
-  ).toBe(202);
+  const closing = await client.POST('/api/auth/accounts/me/close', {
+    headers: { ...bearer(token), ...run.headers() },
+  });
+  expect(closing.response.status).toBe(202);
 }
 
 async function draftAndPublish(run: TracedRun, token: string, blogId: string): Promise<string> {
   const post = await eventually(
     () =>
-      api<{ id: string }>('POST', '/api/posts', {
-        token,
+      client.POST('/api/posts', {
         body: { blogId, title: `Post ${randomUUID().slice(0, 8)}`, body: 'text' },
-        headers: run.headers(),
+        headers: { ...bearer(token), ...run.headers() },
       }),
-    (response) => response.status !== 404,
+    (answer) => answer.response.status !== 404,
   );
-  expect(post.status).toBe(201);
-  const postId = post.body.id;
-  expect(
-    (await api('POST', `/api/posts/${postId}/publish`, { token, headers: run.headers() })).status,
-  ).toBe(202);
+  expect(post.response.status).toBe(201);
+  const postId = post.data?.id ?? '';
+  const started = await client.POST('/api/posts/{postId}/publish', {
+    params: { path: { postId } },
+    headers: { ...bearer(token), ...run.headers() },
+  });
+  expect(started.response.status).toBe(202);
   await eventually(
-    () => api<{ status: string }>('GET', `/api/posts/${postId}`, { token }),
-    (response) => response.body.status === 'PUBLISHED',
+    () =>
+      client.GET('/api/posts/{postId}', { params: { path: { postId } }, headers: bearer(token) }),
+    (answer) => answer.data?.status === 'PUBLISHED',
   );
   return postId;
 }
@@ -114,22 +125,20 @@ async function rejectedPublication(run: TracedRun, token: string, ownerId: strin
   ]);
   const post = await eventually(
     () =>
-      api<{ id: string }>('POST', '/api/posts', {
-        token,
+      client.POST('/api/posts', {
         body: { blogId, title: 'Ghost post', body: 'text' },
-        headers: run.headers(),
+        headers: { ...bearer(token), ...run.headers() },
       }),
-    (response) => response.status !== 404,
+    (answer) => answer.response.status !== 404,
   );
-  expect(post.status).toBe(201);
-  await api('POST', `/api/posts/${post.body.id}/publish`, { token, headers: run.headers() });
+  expect(post.response.status).toBe(201);
+  const path = { postId: post.data?.id ?? '' };
+  await client.POST('/api/posts/{postId}/publish', {
+    params: { path },
+    headers: { ...bearer(token), ...run.headers() },
+  });
   await eventually(
-    () =>
-      api<{ status: string; publication: { status: string } | null }>(
-        'GET',
-        `/api/posts/${post.body.id}`,
-        { token },
-      ),
-    (response) => response.body.publication?.status === 'REJECTED',
+    () => client.GET('/api/posts/{postId}', { params: { path }, headers: bearer(token) }),
+    (answer) => answer.data?.publication?.status === 'REJECTED',
   );
 }
