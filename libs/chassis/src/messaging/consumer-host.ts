@@ -70,11 +70,6 @@ export class ConsumerHost {
     this.producer = this.kafka.producer({ allowAutoTopicCreation: true });
   }
 
-  /** The groups being run: empty until the transport starts them. */
-  get definitions(): readonly ConsumerDefinition[] {
-    return this.defined;
-  }
-
   /** Each group's dead letters, for the admin routes. */
   get admins(): ReadonlyMap<string, DeadLetterAdmin> {
     return this.dlqAdmins;

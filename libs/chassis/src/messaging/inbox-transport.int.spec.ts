@@ -3,6 +3,7 @@ import { consumerMigrations } from '@blog/consumer';
 import { defineMessage, type PayloadOf } from '@blog/contracts';
 import {
   createTestDatabase,
+  eventually,
   produceRecords,
   type RecordToProduce,
   type TestDatabase,
@@ -87,15 +88,6 @@ describe('inbox transport (@nestjs/microservices custom transport)', () => {
   let pool: Pool;
   let app: NestFastifyApplication;
 
-  const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean) => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`not reached: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
   const rows = async <Row>(sql: string, values: unknown[] = []) =>
     (await pool.query(sql, values)).rows as Row[];
 
